@@ -1,0 +1,1 @@
+"""The Qt-free core: the workshop model, the library, import and export."""

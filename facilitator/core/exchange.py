@@ -1,0 +1,382 @@
+"""Moving a workshop between machines as one JSON file.
+
+``export_workshop`` writes the file; ``read_workshop_file`` reads one back and
+checks every field, collecting problems in words a facilitator can act on
+("Agenda item 3 has no title.") instead of failing on the first. The file
+format is described in docs/file-format.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import os
+import re
+import tempfile
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import facilitator
+from facilitator.core import convert
+from facilitator.core.library import Library
+from facilitator.core.model import WORKSHOP_PARTS, Group, Workshop
+from facilitator.i18n import N_, _
+
+FORMAT = 1
+KIND = "facilitator-workshop"
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_PARTS = 20_000
+MAX_PROBLEMS = 40
+SHORT_TEXT = 500
+LONG_TEXT = 20_000
+LONG_FIELDS = {"purpose", "plain_words", "notes", "text", "meaning", "what", "other_needs", "description"}
+NUMBER_RANGES = {"minutes": (1, 600), "agree": (0, 10_000), "not_sure": (0, 10_000), "disagree": (0, 10_000)}
+REQUIRED = {
+    Workshop: ("title",),
+    Group: ("name",),
+    **{cls: () for cls in WORKSHOP_PARTS.values()},
+}
+REQUIRED.update(
+    {
+        WORKSHOP_PARTS["facilitators"]: ("name",),
+        WORKSHOP_PARTS["agenda"]: ("title",),
+        WORKSHOP_PARTS["decisions"]: ("text",),
+        WORKSHOP_PARTS["actions"]: ("what",),
+        WORKSHOP_PARTS["parked_questions"]: ("text",),
+        WORKSHOP_PARTS["group_words"]: ("term", "meaning"),
+    }
+)
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
+
+PART_LABELS = {
+    "facilitators": N_("Person running the workshop {n}"),
+    "participants": N_("Participant {n}"),
+    "agenda": N_("Agenda item {n}"),
+    "decisions": N_("Decision {n}"),
+    "actions": N_("Action {n}"),
+    "parked_questions": N_("Parked question {n}"),
+    "group_words": N_("Group word {n}"),
+}
+FIELD_LABELS = {
+    "plain_words": N_("plain words"),
+    "start_time": N_("start time"),
+    "room_booked_until": N_("time the room is booked until"),
+    "by_when": N_("by when date"),
+    "not_sure": N_("number who are not sure"),
+    "agree": N_("number who agree"),
+    "disagree": N_("number who disagree"),
+    "lived_experience": N_("lived experience"),
+    "access_needs": N_("access needs"),
+    "other_needs": N_("other needs"),
+    "suggested_by": N_("suggested by"),
+    "asked_by": N_("asked by"),
+    "agenda_item_id": N_("agenda item it belongs to"),
+    "group_id": N_("group"),
+}
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported. ``problems`` lists every reason found."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class ImportResult:
+    workshop: Workshop
+    group: Group | None
+    notes: list[str] = field(default_factory=list)
+
+
+# -- export ---------------------------------------------------------------
+
+
+def workshop_document(workshop: Workshop, group: Group | None) -> dict[str, typing.Any]:
+    """The whole workshop as the plain structure written to the file."""
+    body = convert.to_dict(workshop)
+    for part in WORKSHOP_PARTS:
+        body[part] = [convert.to_dict(obj) for obj in getattr(workshop, part)]
+    return {
+        "format": FORMAT,
+        "kind": KIND,
+        "app_version": facilitator.__version__,
+        "exported": dt.datetime.now().isoformat(timespec="seconds"),
+        "group": convert.to_dict(group) if group else None,
+        "workshop": body,
+    }
+
+
+def export_workshop(library: Library, workshop_id: str, path: Path | str) -> Path:
+    """Write one workshop to ``path``; the file appears whole or not at all."""
+    workshop = library.load_workshop(workshop_id)
+    group = library.group(workshop.group_id) if workshop.group_id else None
+    text = json.dumps(workshop_document(workshop, group), ensure_ascii=False, indent=1)
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+# -- import ---------------------------------------------------------------
+
+
+def read_workshop_file(path: Path | str) -> ImportResult:
+    """Read and check a workshop file. Raises ``ImportFailed`` with every problem."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFailed(
+                [_("The file is {size:,} bytes: too big to be a workshop file. Is it the right file?").format(size=size)]
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ImportFailed([_("The file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)])
+    return parse_workshop_bytes(raw)
+
+
+def parse_workshop_bytes(raw: bytes) -> ImportResult:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFailed([_("This is not a workshop file: it is not text.")]) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFailed(
+            [
+                _("This is not a workshop file, or it is damaged: line {line}, column {column}: {reason}.").format(
+                    line=error.lineno, column=error.colno, reason=error.msg
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise ImportFailed([_("This is not a workshop file: it is nested too deeply.")]) from None
+    return parse_workshop(data)
+
+
+def parse_workshop(data: typing.Any) -> ImportResult:
+    """Check a decoded workshop document and build the workshop from it."""
+    if not isinstance(data, dict) or "format" not in data:
+        raise ImportFailed([_('This is not a facilitator workshop file: it has no "format" number.')])
+    version = data["format"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportFailed([_('This is not a facilitator workshop file: its "format" is not a number.')])
+    if version > FORMAT:
+        raise ImportFailed(
+            [
+                _(
+                    "This file was made by a newer version of facilitator (format {found}; this version "
+                    "reads format {known}). Update the app to import it."
+                ).format(found=version, known=FORMAT)
+            ]
+        )
+    checker = _Checker()
+    group = None
+    if data.get("group") is not None:
+        group = checker.build(Group, data["group"], _("The group"))
+    body = data.get("workshop")
+    if not isinstance(body, dict):
+        raise ImportFailed([_("The file has no workshop in it.")])
+    workshop = checker.build(Workshop, body, _("The workshop"))
+    checked = workshop or Workshop(title="")
+    for part, cls in WORKSHOP_PARTS.items():
+        items = body.get(part, [])
+        if not isinstance(items, list):
+            checker.problem(_('The workshop\'s "{part}" should be a list.').format(part=part))
+            continue
+        if len(items) > MAX_PARTS:
+            checker.problem(
+                _('The workshop has {count:,} entries in "{part}"; the most is {limit:,}.').format(
+                    count=len(items), part=part, limit=MAX_PARTS
+                )
+            )
+            continue
+        label = _(PART_LABELS[part])
+        for n, item in enumerate(items, start=1):
+            built = checker.build(cls, item, label.format(n=n))
+            if built is not None:
+                getattr(checked, part).append(built)
+    checker.check_links(checked, group)
+    if checker.problems:
+        raise ImportFailed(checker.report())
+    assert workshop is not None
+    return ImportResult(workshop, group, checker.notes)
+
+
+def import_into(library: Library, result: ImportResult) -> Workshop:
+    """Add an imported workshop to the library without overwriting anything.
+
+    A workshop that is already in the library comes in as a copy with new ids.
+    """
+    workshop = result.workshop
+    if library.has_workshop(workshop.id):
+        workshop = workshop.copy_with_new_ids()
+        result.notes.append(_("This workshop was already in the library, so it was added as a copy."))
+    if result.group is not None:
+        known = library.group(result.group.id) or next(
+            (g for g in library.groups() if g.name == result.group.name), None
+        )
+        workshop.group_id = (known or library.add_group(result.group)).id
+    library.add_workshop(workshop)
+    return workshop
+
+
+class _Checker:
+    """Builds model objects from plain values, noting every problem it meets."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.notes: list[str] = []
+        self.seen_ids: dict[str, str] = {}
+
+    def problem(self, text: str) -> None:
+        self.problems.append(text)
+
+    def report(self) -> list[str]:
+        shown = self.problems[:MAX_PROBLEMS]
+        hidden = len(self.problems) - len(shown)
+        if hidden:
+            shown.append(_("… and {count:,} more problems.").format(count=hidden))
+        return shown
+
+    def build(self, cls: type, values: typing.Any, where: str) -> typing.Any:
+        if not isinstance(values, dict):
+            self.problem(_("{where} should be a set of named values.").format(where=where))
+            return None
+        types = convert.field_types(cls)
+        kwargs: dict[str, typing.Any] = {}
+        ok = True
+        for name, kind in types.items():
+            if typing.get_origin(kind) is list and name in WORKSHOP_PARTS:
+                continue
+            if name not in values or values[name] is None:
+                if name in REQUIRED[cls]:
+                    ok = False
+                    self.problem(_("{where} has no {field}.").format(where=where, field=_label(name)))
+                continue
+            value = self.value(kind, values[name], where, name)
+            if value is _BAD:
+                ok = False
+            else:
+                kwargs[name] = value
+        if not ok:
+            return None
+        unknown = sorted(set(values) - set(types))
+        if unknown:
+            self.notes.append(
+                _("{where} has fields this version does not know, left out: {names}.").format(
+                    where=where, names=", ".join(unknown)[:200]
+                )
+            )
+        obj = cls(**kwargs)
+        if obj.id in self.seen_ids:
+            self.problem(
+                _("{where} has the same id as {other}.").format(where=where, other=self.seen_ids[obj.id])
+            )
+        self.seen_ids[obj.id] = where
+        return obj
+
+    def value(self, kind: typing.Any, value: typing.Any, where: str, name: str) -> typing.Any:
+        label = _label(name)
+
+        def wrong(expected: str) -> object:
+            shown = json.dumps(value, ensure_ascii=False)
+            if len(shown) > 40:
+                shown = shown[:40] + "…"
+            self.problem(
+                _("{where}: the {field} should {expected}, not {value}.").format(
+                    where=where, field=label, expected=expected, value=shown
+                )
+            )
+            return _BAD
+
+        if name == "id" or name.endswith("_id"):
+            if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+                return wrong(_("be up to 64 letters, digits, - or _"))
+            return value
+        if kind is str:
+            if not isinstance(value, str):
+                return wrong(_("be text"))
+            limit = LONG_TEXT if name in LONG_FIELDS else SHORT_TEXT
+            if len(value) > limit:
+                self.problem(
+                    _("{where}: the {field} is {length:,} characters long; the most is {limit:,}.").format(
+                        where=where, field=label, length=len(value), limit=limit
+                    )
+                )
+                return _BAD
+            if name == "language" and not LANGUAGE_PATTERN.fullmatch(value):
+                return wrong(_('be a language code such as "en", "cy" or "ar"'))
+            if not value.strip() and name in ("title", "name", "text", "what", "term", "meaning"):
+                self.problem(_("{where} has no {field}.").format(where=where, field=label))
+                return _BAD
+            return value
+        if kind is bool:
+            return value if isinstance(value, bool) else wrong(_("be true or false"))
+        if kind is int:
+            low, high = NUMBER_RANGES.get(name, (0, 1_000_000))
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                return wrong(_("be a whole number from {low:,} to {high:,}").format(low=low, high=high))
+            return value
+        if kind is dt.date:
+            if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+                try:
+                    return dt.date.fromisoformat(value)
+                except ValueError:
+                    pass
+            return wrong(_("be written year-month-day, like 2026-03-03"))
+        if kind is dt.time:
+            if isinstance(value, str) and re.fullmatch(r"\d\d:\d\d", value):
+                try:
+                    return dt.time.fromisoformat(value)
+                except ValueError:
+                    pass
+            return wrong(_("be written hours:minutes, like 10:30"))
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            allowed = [member.value for member in kind]
+            if value not in allowed:
+                return wrong(_("be one of: {allowed}").format(allowed=", ".join(allowed)))
+            return kind(value)
+        if typing.get_origin(kind) is list:
+            (inner,) = typing.get_args(kind)
+            if not isinstance(value, list):
+                return wrong(_("be a list"))
+            items = [self.value(inner, v, where, name) for v in value]
+            return _BAD if _BAD in items else items
+        raise TypeError(f"no check for {kind!r}")
+
+    def check_links(self, workshop: Workshop, group: Group | None) -> None:
+        item_ids = {item.id for item in workshop.agenda}
+        for part in ("decisions", "actions", "parked_questions"):
+            for n, obj in enumerate(getattr(workshop, part), start=1):
+                if obj.agenda_item_id is not None and obj.agenda_item_id not in item_ids:
+                    self.problem(
+                        _("{where} belongs to an agenda item that is not in this workshop.").format(
+                            where=_(PART_LABELS[part]).format(n=n)
+                        )
+                    )
+        if workshop.group_id is not None and (group is None or group.id != workshop.group_id):
+            self.notes.append(_("The workshop belongs to a group that is not in the file; it was imported without a group."))
+            workshop.group_id = None
+        if group is not None and workshop.group_id is None:
+            workshop.group_id = group.id
+
+
+_BAD = object()
+
+
+def _label(name: str) -> str:
+    return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name.replace("_", " ")

@@ -1,0 +1,389 @@
+"""The workshop library: one SQLite file, every edit saved as it happens.
+
+Open it with ``open_library(path)``. Each method that changes something runs
+in its own transaction and is on disk when it returns, so there is no Save
+button and nothing to lose. Listeners registered with ``subscribe`` hear about
+every change (the windows use this to refresh themselves).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import typing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator.core import backup, convert, schema
+from facilitator.core.errors import LibraryUnusable, WorkshopNotFound
+from facilitator.core.model import (
+    WORKSHOP_FIELDS,
+    WORKSHOP_PARTS,
+    Group,
+    Workshop,
+    WorkshopSummary,
+)
+from facilitator.i18n import _
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed: ``kind`` is "added", "changed" or "removed"."""
+
+    kind: str
+    workshop_id: str
+
+
+Listener = Callable[[Change], None]
+
+
+def open_library(path: Path | str, now: dt.datetime | None = None) -> Library:
+    """Open (or create) the library at ``path``.
+
+    A damaged file, another program's file, or a file from a newer version of
+    the app raises ``LibraryUnusable`` and is left exactly as it was.
+    """
+    path = Path(path).expanduser().absolute()
+    now = now or dt.datetime.now()
+    created = not path.exists()
+    if not created:
+        _check_file(path)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        _migrate(conn, path, now)
+        folder = backup.backups_dir(path)
+        if not created and backup.daily_backup_due(folder, now.date()):
+            backup.make_backup(conn, folder, "daily", now)
+    except BaseException:
+        conn.close()
+        raise
+    return Library(conn, path, created)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, without writing anything, a file that is not a usable library."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(100)
+    except OSError as error:
+        raise LibraryUnusable(
+            path, _("The library file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)
+        ) from error
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise LibraryUnusable(
+            path,
+            _("The file {path} is not a facilitator library, or it is damaged.").format(path=path),
+        )
+    damaged = LibraryUnusable(path, _("The library file {path} is damaged.").format(path=path))
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise damaged from error
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchall()
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise damaged from error
+    finally:
+        conn.close()
+    if result != [("ok",)]:
+        raise damaged
+    if app_id != schema.APPLICATION_ID and (app_id != 0 or tables > 0):
+        raise LibraryUnusable(
+            path,
+            _("The file {path} belongs to another program: it is not a facilitator library.").format(
+                path=path
+            ),
+        )
+    if version > schema.CURRENT_VERSION:
+        raise LibraryUnusable(
+            path,
+            _("The library {path} was made by a newer version of facilitator. Update the app to open it.").format(
+                path=path
+            ),
+        )
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, now: dt.datetime) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version >= schema.CURRENT_VERSION:
+        return
+    if version > 0:
+        reason = f"before-update-{version}-to-{schema.CURRENT_VERSION}"
+        backup.make_backup(conn, backup.backups_dir(path), reason, now)
+    for number in range(version + 1, schema.CURRENT_VERSION + 1):
+        # executescript commits first; the BEGIN inside keeps each migration whole.
+        conn.executescript(
+            "BEGIN;\n"
+            + schema.MIGRATIONS[number - 1]
+            + f"\nPRAGMA application_id = {schema.APPLICATION_ID};"
+            + f"\nPRAGMA user_version = {number};\nCOMMIT;"
+        )
+
+
+class Library:
+    """An open library. Use ``open_library`` to make one."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, created: bool):
+        self._conn = conn
+        self.path = path
+        self.created = created
+        self._listeners: list[Listener] = []
+
+    # -- housekeeping ------------------------------------------------------
+
+    @property
+    def backups_dir(self) -> Path:
+        return backup.backups_dir(self.path)
+
+    def make_backup(self, reason: str = "manual") -> Path:
+        return backup.make_backup(self._conn, self.backups_dir, reason, dt.datetime.now())
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    def _tell(self, kind: str, workshop_id: str) -> None:
+        for listener in list(self._listeners):
+            listener(Change(kind, workshop_id))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    # -- groups ------------------------------------------------------------
+
+    def add_group(self, group: Group) -> Group:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO groups (id, name, description) VALUES (?, ?, ?)",
+                (group.id, group.name, group.description),
+            )
+        return group
+
+    def groups(self) -> list[Group]:
+        rows = self._conn.execute("SELECT id, name, description FROM groups ORDER BY name COLLATE NOCASE")
+        return [Group(id=r[0], name=r[1], description=r[2]) for r in rows]
+
+    def group(self, group_id: str) -> Group | None:
+        row = self._conn.execute("SELECT id, name, description FROM groups WHERE id = ?", (group_id,)).fetchone()
+        return Group(id=row[0], name=row[1], description=row[2]) if row else None
+
+    # -- workshops ---------------------------------------------------------
+
+    def list_workshops(self) -> list[WorkshopSummary]:
+        """Every workshop, newest date first (undated ones last)."""
+        rows = self._conn.execute(
+            """
+            SELECT w.id, w.title, w.date, w.place, coalesce(g.name, ''), w.updated,
+                   (SELECT count(*) FROM decisions d WHERE d.workshop_id = w.id)
+            FROM workshops w LEFT JOIN groups g ON g.id = w.group_id
+            ORDER BY w.date IS NULL, w.date DESC, w.title COLLATE NOCASE
+            """
+        )
+        return [
+            WorkshopSummary(
+                id=r[0],
+                title=r[1],
+                date=dt.date.fromisoformat(r[2]) if r[2] else None,
+                place=r[3],
+                group_name=r[4],
+                updated=r[5],
+                decision_count=r[6],
+            )
+            for r in rows
+        ]
+
+    def has_workshop(self, workshop_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM workshops WHERE id = ?", (workshop_id,)).fetchone() is not None
+
+    def load_workshop(self, workshop_id: str) -> Workshop:
+        db = self._conn
+        cursor = db.execute(f"SELECT {', '.join(WORKSHOP_FIELDS)} FROM workshops WHERE id = ?", (workshop_id,))
+        row = cursor.fetchone()
+        if row is None:
+            raise WorkshopNotFound(workshop_id)
+        workshop = convert.from_dict(Workshop, dict(zip(WORKSHOP_FIELDS, row)))
+        for part, cls in WORKSHOP_PARTS.items():
+            columns = list(convert.field_types(cls))
+            rows = db.execute(
+                f"SELECT {', '.join(columns)} FROM {schema.PART_TABLES[part]} "
+                "WHERE workshop_id = ? ORDER BY position",
+                (workshop_id,),
+            )
+            getattr(workshop, part).extend(
+                convert.from_dict(cls, _from_row(cls, dict(zip(columns, r)))) for r in rows
+            )
+        return workshop
+
+    def add_workshop(self, workshop: Workshop) -> Workshop:
+        """Store a whole new workshop with all its parts."""
+        with self._transaction() as db:
+            self._insert_workshop(db, workshop)
+        self._tell("added", workshop.id)
+        return workshop
+
+    def replace_workshop(self, workshop: Workshop) -> None:
+        """Store every part of a workshop that is already in the library."""
+        with self._transaction() as db:
+            created = db.execute("SELECT created FROM workshops WHERE id = ?", (workshop.id,)).fetchone()
+            if created is None:
+                raise WorkshopNotFound(workshop.id)
+            db.execute("DELETE FROM workshops WHERE id = ?", (workshop.id,))
+            self._insert_workshop(db, workshop, created=created[0])
+        self._tell("changed", workshop.id)
+
+    def remove_workshop(self, workshop_id: str) -> None:
+        """Delete a workshop and everything in it, names and notes included."""
+        with self._transaction() as db:
+            if db.execute("DELETE FROM workshops WHERE id = ?", (workshop_id,)).rowcount == 0:
+                raise WorkshopNotFound(workshop_id)
+        self._tell("removed", workshop_id)
+
+    def update_workshop(self, workshop_id: str, **changes: typing.Any) -> None:
+        """Change some of a workshop's own fields, such as ``title`` or ``date``."""
+        unknown = (set(changes) - set(WORKSHOP_FIELDS)) | ({"id"} & set(changes))
+        if unknown:
+            raise ValueError(f"not a workshop field that can change: {sorted(unknown)}")
+        values = {name: convert.plain(v) for name, v in changes.items()}
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        with self._transaction() as db:
+            cursor = db.execute(
+                f"UPDATE workshops SET {assignments}, updated = ? WHERE id = ?",
+                (*values.values(), _stamp(), workshop_id),
+            )
+            if cursor.rowcount == 0:
+                raise WorkshopNotFound(workshop_id)
+        self._tell("changed", workshop_id)
+
+    # -- the parts of a workshop (agenda items, decisions, ...) -------------
+
+    def add_part(self, workshop_id: str, part: str, obj: typing.Any, index: int | None = None) -> None:
+        """Add an agenda item, decision, action... at ``index`` (the end when None)."""
+        table = schema.PART_TABLES[part]
+        with self._transaction() as db:
+            self._touch(db, workshop_id)
+            count = db.execute(f"SELECT count(*) FROM {table} WHERE workshop_id = ?", (workshop_id,)).fetchone()[0]
+            index = count if index is None else max(0, min(index, count))
+            db.execute(
+                f"UPDATE {table} SET position = position + 1 WHERE workshop_id = ? AND position >= ?",
+                (workshop_id, index),
+            )
+            self._insert_part(db, table, workshop_id, index, obj)
+        self._tell("changed", workshop_id)
+
+    def update_part(self, workshop_id: str, part: str, obj: typing.Any) -> None:
+        """Save the new values of a part that is already stored."""
+        table = schema.PART_TABLES[part]
+        values = _to_row(obj)
+        values.pop("id")
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        with self._transaction() as db:
+            self._touch(db, workshop_id)
+            cursor = db.execute(
+                f"UPDATE {table} SET {assignments} WHERE id = ? AND workshop_id = ?",
+                (*values.values(), obj.id, workshop_id),
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(f"{part} {obj.id} is not in workshop {workshop_id}")
+        self._tell("changed", workshop_id)
+
+    def remove_part(self, workshop_id: str, part: str, part_id: str) -> None:
+        table = schema.PART_TABLES[part]
+        with self._transaction() as db:
+            self._touch(db, workshop_id)
+            row = db.execute(
+                f"SELECT position FROM {table} WHERE id = ? AND workshop_id = ?", (part_id, workshop_id)
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"{part} {part_id} is not in workshop {workshop_id}")
+            db.execute(f"DELETE FROM {table} WHERE id = ?", (part_id,))
+            db.execute(
+                f"UPDATE {table} SET position = position - 1 WHERE workshop_id = ? AND position > ?",
+                (workshop_id, row[0]),
+            )
+        self._tell("changed", workshop_id)
+
+    def move_part(self, workshop_id: str, part: str, part_id: str, new_index: int) -> None:
+        """Move a part to ``new_index`` in its list; the others close up around it."""
+        table = schema.PART_TABLES[part]
+        with self._transaction() as db:
+            self._touch(db, workshop_id)
+            ids = [r[0] for r in db.execute(
+                f"SELECT id FROM {table} WHERE workshop_id = ? ORDER BY position", (workshop_id,)
+            )]
+            if part_id not in ids:
+                raise KeyError(f"{part} {part_id} is not in workshop {workshop_id}")
+            ids.remove(part_id)
+            ids.insert(max(0, min(new_index, len(ids))), part_id)
+            db.executemany(f"UPDATE {table} SET position = ? WHERE id = ?", list(enumerate(ids)))
+        self._tell("changed", workshop_id)
+
+    # -- inside a transaction ----------------------------------------------
+
+    def _touch(self, db: sqlite3.Connection, workshop_id: str) -> None:
+        cursor = db.execute("UPDATE workshops SET updated = ? WHERE id = ?", (_stamp(), workshop_id))
+        if cursor.rowcount == 0:
+            raise WorkshopNotFound(workshop_id)
+
+    def _insert_workshop(self, db: sqlite3.Connection, workshop: Workshop, created: str | None = None) -> None:
+        values = {name: convert.plain(getattr(workshop, name)) for name in WORKSHOP_FIELDS}
+        stamp = _stamp()
+        values["created"] = created or stamp
+        values["updated"] = stamp
+        db.execute(
+            f"INSERT INTO workshops ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+            tuple(values.values()),
+        )
+        for part in WORKSHOP_PARTS:
+            table = schema.PART_TABLES[part]
+            for position, obj in enumerate(getattr(workshop, part)):
+                self._insert_part(db, table, workshop.id, position, obj)
+
+    @staticmethod
+    def _insert_part(db: sqlite3.Connection, table: str, workshop_id: str, position: int, obj: typing.Any) -> None:
+        values = _to_row(obj)
+        values["workshop_id"] = workshop_id
+        values["position"] = position
+        db.execute(
+            f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+            tuple(values.values()),
+        )
+
+
+def _to_row(obj: typing.Any) -> dict[str, typing.Any]:
+    """A part's fields as SQLite values: lists are stored as JSON text."""
+    return {k: json.dumps(v) if isinstance(v, list) else v for k, v in convert.to_dict(obj).items()}
+
+
+def _from_row(cls: type, row: dict[str, typing.Any]) -> dict[str, typing.Any]:
+    types = convert.field_types(cls)
+    return {k: json.loads(v) if typing.get_origin(types[k]) is list else v for k, v in row.items()}
+
+
+def _stamp() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")

@@ -1,0 +1,275 @@
+"""The workshop model: plain dataclasses, no Qt, no database.
+
+A ``Workshop`` owns its people, agenda, decisions, actions, parked questions
+and the group's own words. Every part has a stable ``id`` so that links
+(a decision made during an agenda item) survive saving, export and import.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import uuid
+from dataclasses import dataclass, field, fields
+
+from facilitator.i18n import N_
+
+
+def new_id() -> str:
+    """A fresh, unique id for any part of a workshop."""
+    return uuid.uuid4().hex
+
+
+class ItemKind(str, enum.Enum):
+    """What kind of agenda item this is. Each kind has words and a picture."""
+
+    WELCOME = "welcome"
+    INTRODUCTIONS = "introductions"
+    LOOK_BACK = "look_back"
+    DISCUSSION = "discussion"
+    ACTIVITY = "activity"
+    BREAK = "break"
+    DECIDE = "decide"
+    FEEDBACK = "feedback"
+    CLOSE = "close"
+    OTHER = "other"
+
+
+ITEM_KIND_NAMES = {
+    ItemKind.WELCOME: N_("Welcome"),
+    ItemKind.INTRODUCTIONS: N_("Getting to know each other"),
+    ItemKind.LOOK_BACK: N_("Since last time"),
+    ItemKind.DISCUSSION: N_("Talking together"),
+    ItemKind.ACTIVITY: N_("Activity"),
+    ItemKind.BREAK: N_("Break"),
+    ItemKind.DECIDE: N_("Deciding together"),
+    ItemKind.FEEDBACK: N_("How did it go?"),
+    ItemKind.CLOSE: N_("Goodbye"),
+    ItemKind.OTHER: N_("Other"),
+}
+
+
+class AccessNeed(str, enum.Enum):
+    """Things a participant asked for so they can take part."""
+
+    LARGE_PRINT = "large_print"
+    EASY_READ = "easy_read"
+    AUDIO = "audio"
+    INTERPRETER = "interpreter"
+    HEARING_LOOP = "hearing_loop"
+    STEP_FREE = "step_free"
+    BREAKS = "breaks"
+    SUPPORTER = "supporter"
+
+
+ACCESS_NEED_NAMES = {
+    AccessNeed.LARGE_PRINT: N_("Large print"),
+    AccessNeed.EASY_READ: N_("Easy read"),
+    AccessNeed.AUDIO: N_("Audio"),
+    AccessNeed.INTERPRETER: N_("Interpreter"),
+    AccessNeed.HEARING_LOOP: N_("Hearing loop"),
+    AccessNeed.STEP_FREE: N_("Step-free access"),
+    AccessNeed.BREAKS: N_("Extra breaks"),
+    AccessNeed.SUPPORTER: N_("Comes with a supporter"),
+}
+
+
+class Agreement(str, enum.Enum):
+    """How the room agreed a decision (or that it has not agreed yet)."""
+
+    NOT_YET = "not_yet"
+    EVERYONE = "everyone"
+    COUNTED = "counted"
+
+
+class ActionStatus(str, enum.Enum):
+    """What happened to an action since it was agreed."""
+
+    TO_DO = "to_do"
+    DONE = "done"
+    NOT_YET = "not_yet"
+    STUCK = "stuck"
+
+
+@dataclass
+class Group:
+    """A co-production group that meets again and again."""
+
+    name: str
+    description: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Facilitator:
+    """Someone running the workshop. Co-facilitators may have lived experience."""
+
+    name: str
+    role: str = ""
+    lived_experience: bool = False
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Participant:
+    """Someone taking part. A chosen alias is enough; everything is optional."""
+
+    name: str = ""
+    alias: str = ""
+    access_needs: list[AccessNeed] = field(default_factory=list)
+    other_needs: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def shown_name(self) -> str:
+        """The alias when the person chose one, otherwise their name."""
+        return self.alias or self.name
+
+
+@dataclass
+class AgendaItem:
+    """One item on the agenda, with a picture, plain words and a time."""
+
+    title: str
+    plain_words: str = ""
+    picture: str = ""
+    minutes: int = 10
+    kind: ItemKind = ItemKind.DISCUSSION
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Decision:
+    """Something the room decided, in the room's own words."""
+
+    text: str
+    agenda_item_id: str | None = None
+    picture: str = ""
+    agreement: Agreement = Agreement.NOT_YET
+    agree: int = 0
+    not_sure: int = 0
+    disagree: int = 0
+    suggested_by: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Action:
+    """Who does what, by when."""
+
+    what: str
+    who: str = ""
+    by_when: dt.date | None = None
+    status: ActionStatus = ActionStatus.TO_DO
+    agenda_item_id: str | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ParkedQuestion:
+    """A question the room put aside to come back to later."""
+
+    text: str
+    asked_by: str = ""
+    agenda_item_id: str | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class GroupWord:
+    """A word the group explained in its own way and agreed."""
+
+    term: str
+    meaning: str
+    agreed: bool = False
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Workshop:
+    """One co-production session: who, when, where, what, and what came of it."""
+
+    title: str
+    purpose: str = ""
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    room_booked_until: dt.time | None = None
+    place: str = ""
+    language: str = "en"
+    group_id: str | None = None
+    facilitators: list[Facilitator] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    parked_questions: list[ParkedQuestion] = field(default_factory=list)
+    group_words: list[GroupWord] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def copy_with_new_ids(self) -> Workshop:
+        """A deep copy whose every part has a new id; links follow the new ids."""
+        copy = Workshop(**{name: getattr(self, name) for name in WORKSHOP_FIELDS})
+        copy.id = new_id()
+        renamed: dict[str, str] = {}
+        for part in WORKSHOP_PARTS:
+            for obj in getattr(self, part):
+                clone = dataclasses.replace(obj, id=new_id())
+                renamed[obj.id] = clone.id
+                if isinstance(clone, Participant):
+                    clone.access_needs = list(clone.access_needs)
+                getattr(copy, part).append(clone)
+        for part in ("decisions", "actions", "parked_questions"):
+            for obj in getattr(copy, part):
+                if obj.agenda_item_id is not None:
+                    obj.agenda_item_id = renamed.get(obj.agenda_item_id)
+        return copy
+
+    def start_times(self) -> list[dt.time | None]:
+        """When each agenda item starts, worked out from the workshop's start."""
+        if self.start_time is None:
+            return [None] * len(self.agenda)
+        moment = dt.datetime.combine(dt.date(2000, 1, 1), self.start_time)
+        times = []
+        for item in self.agenda:
+            times.append(moment.time())
+            moment += dt.timedelta(minutes=item.minutes)
+        return times
+
+    def total_minutes(self) -> int:
+        return sum(item.minutes for item in self.agenda)
+
+    def planned_end(self) -> dt.time | None:
+        """The time the agenda ends, or None when there is no start time."""
+        if self.start_time is None:
+            return None
+        start = dt.datetime.combine(dt.date(2000, 1, 1), self.start_time)
+        return (start + dt.timedelta(minutes=self.total_minutes())).time()
+
+
+@dataclass
+class WorkshopSummary:
+    """One line of the library's list of workshops."""
+
+    id: str
+    title: str
+    date: dt.date | None
+    place: str
+    group_name: str
+    decision_count: int
+    updated: str
+
+
+# The parts of a workshop kept as ordered lists, and the class of each part.
+WORKSHOP_PARTS: dict[str, type] = {
+    "facilitators": Facilitator,
+    "participants": Participant,
+    "agenda": AgendaItem,
+    "decisions": Decision,
+    "actions": Action,
+    "parked_questions": ParkedQuestion,
+    "group_words": GroupWord,
+}
+
+WORKSHOP_FIELDS = tuple(f.name for f in fields(Workshop) if f.name not in WORKSHOP_PARTS)

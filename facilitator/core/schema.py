@@ -1,0 +1,104 @@
+"""The library's tables, as numbered migrations.
+
+``PRAGMA user_version`` holds the number of the last migration applied. A new
+migration is added at the end of ``MIGRATIONS`` and never edited once released.
+"""
+
+from __future__ import annotations
+
+# "FACI" in ASCII: marks a SQLite file as a facilitator library.
+APPLICATION_ID = 0x46414349
+
+# Each part of a workshop has a table; its columns are the part's fields.
+PART_TABLES = {
+    "facilitators": "facilitators",
+    "participants": "participants",
+    "agenda": "agenda_items",
+    "decisions": "decisions",
+    "actions": "actions",
+    "parked_questions": "parked_questions",
+    "group_words": "group_words",
+}
+
+_PART_COLUMNS = """
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+"""
+
+_LINK_TO_ITEM = "agenda_item_id TEXT REFERENCES agenda_items(id) ON DELETE SET NULL"
+
+MIGRATION_1 = f"""
+CREATE TABLE groups (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE workshops (
+    id TEXT PRIMARY KEY,
+    group_id TEXT REFERENCES groups(id) ON DELETE SET NULL,
+    title TEXT NOT NULL,
+    purpose TEXT NOT NULL DEFAULT '',
+    date TEXT,
+    start_time TEXT,
+    room_booked_until TEXT,
+    place TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT 'en',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX workshops_by_group ON workshops(group_id);
+CREATE TABLE facilitators ({_PART_COLUMNS}
+    name TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT '',
+    lived_experience INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE participants ({_PART_COLUMNS}
+    name TEXT NOT NULL DEFAULT '',
+    alias TEXT NOT NULL DEFAULT '',
+    access_needs TEXT NOT NULL DEFAULT '[]',
+    other_needs TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE agenda_items ({_PART_COLUMNS}
+    title TEXT NOT NULL,
+    plain_words TEXT NOT NULL DEFAULT '',
+    picture TEXT NOT NULL DEFAULT '',
+    minutes INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE decisions ({_PART_COLUMNS}
+    text TEXT NOT NULL,
+    {_LINK_TO_ITEM},
+    picture TEXT NOT NULL DEFAULT '',
+    agreement TEXT NOT NULL,
+    agree INTEGER NOT NULL DEFAULT 0,
+    not_sure INTEGER NOT NULL DEFAULT 0,
+    disagree INTEGER NOT NULL DEFAULT 0,
+    suggested_by TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE actions ({_PART_COLUMNS}
+    what TEXT NOT NULL,
+    who TEXT NOT NULL DEFAULT '',
+    by_when TEXT,
+    status TEXT NOT NULL,
+    {_LINK_TO_ITEM}
+);
+CREATE TABLE parked_questions ({_PART_COLUMNS}
+    text TEXT NOT NULL,
+    asked_by TEXT NOT NULL DEFAULT '',
+    {_LINK_TO_ITEM}
+);
+CREATE TABLE group_words ({_PART_COLUMNS}
+    term TEXT NOT NULL,
+    meaning TEXT NOT NULL,
+    agreed INTEGER NOT NULL DEFAULT 0
+);
+""" + "".join(
+    f"CREATE INDEX {table}_by_workshop ON {table}(workshop_id, position);\n"
+    for table in PART_TABLES.values()
+)
+
+MIGRATIONS: list[str] = [MIGRATION_1]
+
+CURRENT_VERSION = len(MIGRATIONS)

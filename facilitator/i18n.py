@@ -1,0 +1,43 @@
+"""The one place that hands out the translation functions.
+
+Code imports ``_``, ``ngettext`` and ``N_`` from here, never from builtins.
+Strings at module level are marked with ``N_`` and passed through ``_`` when
+they are shown, so they follow the language chosen at that moment.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+
+from facilitator.resources import translations_dir
+
+DOMAIN = "facilitator"
+
+_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = "en"
+
+
+def set_language(code: str) -> None:
+    """Use the catalog for ``code`` (such as "cy"); English when there is none."""
+    global _translation, _language
+    _translation = _gettext.translation(
+        DOMAIN, localedir=str(translations_dir()), languages=[code], fallback=True
+    )
+    _language = code
+
+
+def language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for translation without translating it yet."""
+    return message

@@ -1,0 +1,1 @@
+"""Everything that draws on a screen. The only package that imports PySide6."""
