@@ -41,3 +41,28 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark a string for translation without translating it yet."""
     return message
+
+
+def format_long_date(date, language: str | None = None) -> str:
+    """A date in easy-read form: "Tuesday 3 March 2026" (no "3rd", no 03/03/26)."""
+    from babel.dates import format_date
+
+    return format_date(date, "EEEE d MMMM y", locale=language or _language)
+
+
+def format_clock(time, language: str | None = None) -> str:
+    """A time of day as the language writes it ("10:30")."""
+    from babel.dates import format_time
+
+    return format_time(time, "HH:mm", locale=language or _language)
+
+
+def format_minutes(minutes: int) -> str:
+    """A length of time in words: "1 hour 20 minutes", "45 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(ngettext("{n} hour", "{n} hours", hours).format(n=hours))
+    if rest or not hours:
+        parts.append(ngettext("{n} minute", "{n} minutes", rest).format(n=rest))
+    return " ".join(parts)

@@ -1,0 +1,143 @@
+"""The command line. It calls the same functions as the windows.
+
+``facilitator`` with no command opens the app. Bad arguments give one line
+on standard error and exit code 2; a library or file problem gives its
+message and exit code 1.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import argparse  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import facilitator  # noqa: E402
+from facilitator.i18n import _  # noqa: E402
+
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line long."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, _("{prog}: {message} (see {prog} --help)").format(prog=self.prog, message=message) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="facilitator",
+        description=_("Plan, run and write up co-production workshops in easy read."),
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {facilitator.__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        type=Path,
+        help=_("the library file to use (default: library.sqlite3 in your data folder)"),
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help=_("open the main window, print the time to its first paint, and exit"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser("list", help=_("list the workshops in the library, one a line, id first"))
+    export = commands.add_parser("export", help=_("save a workshop to a file to move it to another computer"))
+    export.add_argument("id", help=_("the workshop's id, as shown by 'facilitator list'"))
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help=_("the file to write"))
+    imported = commands.add_parser("import", help=_("add a workshop from an exported file to the library"))
+    imported.add_argument("file", type=Path, help=_("the exported workshop file (.json)"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _open_app(args)
+    from facilitator.core.errors import LibraryError
+
+    try:
+        library = open_app_library(args.library)
+    except LibraryError as error:
+        print(error, file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        return COMMANDS[args.command](library, args)
+    finally:
+        library.close()
+
+
+def default_library_path() -> Path:
+    """library.sqlite3 in the user's data folder (for example ~/.local/share/facilitator)."""
+    import platformdirs
+
+    return platformdirs.user_data_path("facilitator", appauthor=False) / "library.sqlite3"
+
+
+def open_app_library(path: Path | None):
+    """Open the library the app uses; a brand-new one starts with the demo workshop."""
+    from facilitator.core.demo import demo_workshop
+    from facilitator.core.library import open_library
+
+    library = open_library(path or default_library_path())
+    if library.created:
+        group, workshop = demo_workshop()
+        library.add_group(group)
+        library.add_workshop(workshop)
+    return library
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    from facilitator.ui.app import run
+
+    return run(args.library, smoke=args.smoke, started=STARTED)
+
+
+def _list(library, args: argparse.Namespace) -> int:
+    for summary in library.list_workshops():
+        date = summary.date.isoformat() if summary.date else "-"
+        fields = [summary.id, date, summary.title, summary.place, summary.group_name]
+        print("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields))
+    return 0
+
+
+def _export(library, args: argparse.Namespace) -> int:
+    from facilitator.core import exchange
+    from facilitator.core.errors import WorkshopNotFound
+
+    try:
+        path = exchange.export_workshop(library, args.id, args.output)
+    except WorkshopNotFound as error:
+        print(_("{error} Run 'facilitator list' to see the ids.").format(error=error), file=sys.stderr)
+        return EXIT_PROBLEM
+    except OSError as error:
+        print(_("Cannot write {path}: {reason}.").format(path=args.output, reason=error.strerror), file=sys.stderr)
+        return EXIT_PROBLEM
+    print(_("Saved the workshop to {path}.").format(path=path))
+    return 0
+
+
+def _import(library, args: argparse.Namespace) -> int:
+    from facilitator.core import exchange
+
+    try:
+        result = exchange.read_workshop_file(args.file)
+    except exchange.ImportFailed as error:
+        print(_("Cannot import {path}:").format(path=args.file), file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_PROBLEM
+    workshop = exchange.import_into(library, result)
+    for note in result.notes:
+        print(_("Note: {note}").format(note=note))
+    print(_("Imported “{title}” ({id}).").format(title=workshop.title, id=workshop.id))
+    return 0
+
+
+COMMANDS = {"list": _list, "export": _export, "import": _import}

@@ -1,0 +1,111 @@
+"""What the library's menu commands do, without Qt.
+
+The windows hand in a ``View``: the narrow set of things a command may ask of
+the screen (pick a file, ask a yes/no question, tell the user something).
+Tests hand in a fake view, so every flow here is tested without a window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Protocol
+
+from facilitator.core import exchange
+from facilitator.core.library import Library
+from facilitator.core.model import Workshop
+from facilitator.i18n import N_, _
+
+
+class View(Protocol):
+    def pick_file_to_open(self, title: str, filter: str) -> Path | None: ...
+
+    def pick_file_to_save(self, title: str, suggested_name: str, filter: str) -> Path | None: ...
+
+    def confirm(self, title: str, question: str, yes: str) -> bool: ...
+
+    def tell(self, title: str, message: str) -> None: ...
+
+    def warn(self, title: str, message: str, details: list[str]) -> None: ...
+
+
+WORKSHOP_FILES = N_("Workshop files (*.json)")
+
+
+class LibraryCommands:
+    def __init__(self, library: Library, view: View):
+        self.library = library
+        self.view = view
+
+    def new_workshop(self) -> Workshop:
+        workshop = Workshop(title=_("New workshop"), date=dt.date.today() + dt.timedelta(days=14))
+        return self.library.add_workshop(workshop)
+
+    def import_workshop(self) -> Workshop | None:
+        path = self.view.pick_file_to_open(_("Import a workshop"), _(WORKSHOP_FILES))
+        if path is None:
+            return None
+        try:
+            result = exchange.read_workshop_file(path)
+        except exchange.ImportFailed as error:
+            self.view.warn(
+                _("Cannot import this file"),
+                _("{name} could not be imported. Nothing was changed. This is what is wrong:").format(
+                    name=path.name
+                ),
+                error.problems,
+            )
+            return None
+        workshop = exchange.import_into(self.library, result)
+        if result.notes:
+            self.view.warn(
+                _("Workshop imported"),
+                _("“{title}” is now in your library. Please note:").format(title=workshop.title),
+                result.notes,
+            )
+        return workshop
+
+    def export_workshop(self, workshop_id: str) -> Path | None:
+        workshop = self.library.load_workshop(workshop_id)
+        path = self.view.pick_file_to_save(
+            _("Export a workshop"), suggested_file_name(workshop), _(WORKSHOP_FILES)
+        )
+        if path is None:
+            return None
+        try:
+            exchange.export_workshop(self.library, workshop_id, path)
+        except OSError as error:
+            self.view.warn(
+                _("Cannot save the file"),
+                _("The workshop could not be saved to {path}.").format(path=path),
+                [error.strerror or str(error)],
+            )
+            return None
+        self.view.tell(
+            _("Workshop exported"),
+            _(
+                "Saved to {path}. The file holds the names and notes of the people in the workshop: "
+                "share it with care."
+            ).format(path=path),
+        )
+        return path
+
+    def delete_workshop(self, workshop_id: str) -> bool:
+        workshop = self.library.load_workshop(workshop_id)
+        question = _(
+            "Delete “{title}”? This removes its agenda, decisions, actions and the names of the "
+            "people in it from this computer. It cannot be undone here; today's backup is in {folder}."
+        ).format(title=workshop.title, folder=self.library.backups_dir)
+        if not self.view.confirm(_("Delete workshop"), question, _("Delete")):
+            return False
+        self.library.remove_workshop(workshop_id)
+        return True
+
+
+def suggested_file_name(workshop: Workshop) -> str:
+    """A file name made from the workshop's date and title, safe on every system."""
+    words = "".join(c if c.isalnum() else " " for c in workshop.title).split()
+    stem = "-".join(words)[:60] or "workshop"
+    if workshop.date:
+        stem = f"{workshop.date.isoformat()}-{stem}"
+    return f"{stem}.json"

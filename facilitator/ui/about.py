@@ -1,0 +1,42 @@
+"""The About box: what the app is, its licence, and credit for what it uses."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+import facilitator
+from facilitator.i18n import _
+
+CREDITS = [
+    ("Qt for Python (PySide6)", "LGPL-3.0", "The Qt Company"),
+    ("ReportLab", "BSD", "ReportLab Europe Ltd"),
+    ("pyttsx3", "MPL-2.0", "Natesh M Bhat and contributors"),
+    ("eSpeak NG", "GPL-3.0", "the eSpeak NG contributors"),
+    ("Babel", "BSD-3-Clause", "the Babel team"),
+    ("platformdirs", "MIT", "the platformdirs contributors"),
+]
+
+
+def about_text() -> str:
+    rows = "".join(f"<li>{name} ({licence}), {who}</li>" for name, licence, who in CREDITS)
+    return (
+        f"<h2>facilitator {facilitator.__version__}</h2>"
+        + "<p>"
+        + _(
+            "Plan, run and write up co-production workshops in easy read: big, clear words and "
+            "pictures, read aloud, and decisions written down together."
+        )
+        + "</p><p>"
+        + _("Everything stays on this computer. The app makes no network connections.")
+        + "</p><p>"
+        + _("Free software under the GNU General Public License, version 3 or later.")
+        + "</p><p><b>"
+        + _("Made with")
+        + f"</b></p><ul>{rows}</ul><p>"
+        + _("The NOTICE file that comes with the app lists every credit in full.")
+        + "</p>"
+    )
+
+
+def show_about(parent: QWidget) -> None:
+    QMessageBox.about(parent, _("About facilitator"), about_text())

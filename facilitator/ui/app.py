@@ -1,0 +1,53 @@
+"""Starting the app: the Qt application, the library, the main window."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from facilitator.i18n import _
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("facilitator")
+    app.setApplicationName("facilitator")
+    app.setApplicationDisplayName("facilitator")
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), 11.0))
+    app.setFont(font)
+    return app
+
+
+def run(library_path: Path | None, smoke: bool = False, started: float | None = None) -> int:
+    """Open the main window on the library; with ``smoke``, close after the first paint."""
+    from facilitator.cli import open_app_library
+    from facilitator.core.errors import LibraryError
+    from facilitator.ui.main_window import MainWindow
+
+    started = time.perf_counter() if started is None else started
+    app = make_application()
+    try:
+        library = open_app_library(library_path)
+    except LibraryError as error:
+        print(error, file=sys.stderr)
+        if not smoke:
+            QMessageBox.critical(None, _("The library cannot be opened"), str(error))
+        return 1
+    window = MainWindow(library)
+    if smoke:
+        def painted() -> None:
+            print(_("First paint after {ms:.0f} ms").format(ms=(time.perf_counter() - started) * 1000))
+            QTimer.singleShot(0, window.close)
+
+        window.first_paint.connect(painted)
+    window.show()
+    code = app.exec()
+    library.close()
+    return code

@@ -1,0 +1,184 @@
+"""The main window: the library's workshops on the left, the chosen one on the right.
+
+It stays thin: menu actions live in ``menus.py``, the page in ``workshop_page.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.commands import LibraryCommands
+from facilitator.core.library import Change, Library
+from facilitator.i18n import _, format_long_date
+from facilitator.ui import menus
+from facilitator.ui.settings import LAST_FOLDER, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_SPLITTER, Preferences
+from facilitator.ui.workshop_page import WorkshopPage
+
+
+class MainWindow(QMainWindow):
+    first_paint = Signal()
+
+    def __init__(self, library: Library, preferences: Preferences | None = None):
+        super().__init__()
+        self.library = library
+        self.preferences = preferences or Preferences()
+        self.commands = LibraryCommands(library, self)
+        self._painted = False
+        self.setWindowTitle(_("facilitator"))
+
+        self.workshop_list = QListWidget()
+        self.workshop_list.setAccessibleName(_("Workshops in the library"))
+        self.workshop_list.setWordWrap(True)
+        self.workshop_list.setSpacing(4)
+        self.workshop_list.currentItemChanged.connect(self._show_current)
+        list_label = QLabel(_("&Workshops"))
+        list_label.setBuddy(self.workshop_list)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(list_label)
+        left_layout.addWidget(self.workshop_list)
+
+        self.page = WorkshopPage(library)
+        self.page.saved.connect(self._show_saved)
+        self.empty = QLabel(_("The library has no workshops yet.\nUse File ▸ New workshop or File ▸ Import."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.page)
+        self.stack.addWidget(self.empty)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.splitter)
+
+        self.actions = menus.build(self)
+        self.statusBar().showMessage(_("Library: {path}").format(path=library.path))
+        library.subscribe(self._library_changed)
+        self.refresh_list(select=self.preferences.get(LAST_WORKSHOP))
+        self._restore_places()
+
+    # -- the list ------------------------------------------------------------
+
+    def refresh_list(self, select: str | None = None) -> None:
+        current = select or self.current_workshop_id()
+        self.workshop_list.blockSignals(True)
+        self.workshop_list.clear()
+        for summary in self.library.list_workshops():
+            when = format_long_date(summary.date) if summary.date else _("No date yet")
+            item = QListWidgetItem(f"{summary.title}\n{when}")
+            item.setData(Qt.ItemDataRole.UserRole, summary.id)
+            item.setToolTip(" · ".join(filter(None, [summary.title, summary.place, summary.group_name])))
+            self.workshop_list.addItem(item)
+            if summary.id == current:
+                self.workshop_list.setCurrentItem(item)
+        self.workshop_list.blockSignals(False)
+        if self.workshop_list.count() and self.workshop_list.currentItem() is None:
+            self.workshop_list.setCurrentRow(0)
+        self._show_current()
+        for action in self.actions.needs_workshop:
+            action.setEnabled(self.current_workshop_id() is not None)
+
+    def current_workshop_id(self) -> str | None:
+        item = self.workshop_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def select_workshop(self, workshop_id: str) -> None:
+        self.refresh_list(select=workshop_id)
+
+    def _show_current(self, *args) -> None:
+        workshop_id = self.current_workshop_id()
+        if workshop_id is None:
+            self.stack.setCurrentWidget(self.empty)
+            return
+        if self.page.workshop is None or self.page.workshop.id != workshop_id:
+            self.page.show_workshop(workshop_id)
+        self.stack.setCurrentWidget(self.page)
+        self.preferences.set(LAST_WORKSHOP, workshop_id)
+
+    def _library_changed(self, change: Change) -> None:
+        if change.kind == "changed":
+            self._retitle(change.workshop_id)
+        else:
+            if change.kind == "removed" and self.page.workshop and self.page.workshop.id == change.workshop_id:
+                self.page.workshop = None
+            self.refresh_list(select=change.workshop_id if change.kind == "added" else None)
+
+    def _retitle(self, workshop_id: str) -> None:
+        for row in range(self.workshop_list.count()):
+            item = self.workshop_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == workshop_id:
+                w = self.library.load_workshop(workshop_id)
+                when = format_long_date(w.date) if w.date else _("No date yet")
+                item.setText(f"{w.title}\n{when}")
+
+    def _show_saved(self) -> None:
+        self.statusBar().showMessage(_("All changes saved."), 4000)
+
+    # -- the View that commands talk to ------------------------------------------
+
+    def pick_file_to_open(self, title: str, filter: str) -> Path | None:
+        name, _chosen = QFileDialog.getOpenFileName(self, title, self.preferences.get(LAST_FOLDER), filter)
+        return self._remember_folder(name)
+
+    def pick_file_to_save(self, title: str, suggested_name: str, filter: str) -> Path | None:
+        start = str(Path(self.preferences.get(LAST_FOLDER) or Path.home()) / suggested_name)
+        name, _chosen = QFileDialog.getSaveFileName(self, title, start, filter)
+        return self._remember_folder(name)
+
+    def _remember_folder(self, name: str) -> Path | None:
+        if not name:
+            return None
+        self.preferences.set(LAST_FOLDER, str(Path(name).parent))
+        return Path(name)
+
+    def confirm(self, title: str, question: str, yes: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=self)
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes_button
+
+    def tell(self, title: str, message: str) -> None:
+        QMessageBox.information(self, title, message)
+
+    def warn(self, title: str, message: str, details: list[str]) -> None:
+        text = message + "\n\n" + "\n".join(f"• {line}" for line in details)
+        QMessageBox.warning(self, title, text)
+
+    # -- window life -----------------------------------------------------------
+
+    def _restore_places(self) -> None:
+        geometry = self.preferences.get(WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        self.splitter.restoreState(self.preferences.get(WINDOW_SPLITTER))
+
+    def paintEvent(self, event):  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_paint.emit()
+
+    def closeEvent(self, event):  # noqa: N802 (Qt's name)
+        self.page.flush()
+        self.preferences.set(WINDOW_GEOMETRY, self.saveGeometry())
+        self.preferences.set(WINDOW_SPLITTER, self.splitter.saveState())
+        self.preferences.sync()
+        self.library.unsubscribe(self._library_changed)
+        super().closeEvent(event)

@@ -1,0 +1,49 @@
+"""The app's preferences, kept in QSettings through one typed registry.
+
+Every preference is declared once here with its type and default; code reads
+and writes them with ``Preferences.get`` and ``Preferences.set``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+
+
+WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())
+WINDOW_SPLITTER: Setting[QByteArray] = Setting("window/splitter", QByteArray())
+LAST_WORKSHOP: Setting[str] = Setting("library/last_workshop", "")
+LAST_FOLDER: Setting[str] = Setting("files/last_folder", "")
+
+
+class Preferences:
+    """Typed access to the app's settings file."""
+
+    def __init__(self, settings: QSettings | None = None):
+        self._settings = settings or QSettings()
+
+    def get(self, setting: Setting[T]) -> T:
+        value = self._settings.value(setting.key, setting.default)
+        kind = type(setting.default)
+        if value is None or not isinstance(value, kind):
+            try:
+                return kind(value) if value is not None else setting.default
+            except (TypeError, ValueError):
+                return setting.default
+        return value
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._settings.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        self._settings.sync()
