@@ -21,7 +21,7 @@ from pathlib import Path
 import facilitator
 from facilitator.core import convert
 from facilitator.core.library import Library
-from facilitator.core.model import WORKSHOP_PARTS, Group, Workshop
+from facilitator.core.model import WORKSHOP_PARTS, Group, Participant, Workshop
 from facilitator.i18n import N_, _
 
 FORMAT = 1
@@ -143,7 +143,9 @@ def read_workshop_file(path: Path | str) -> ImportResult:
             )
         raw = path.read_bytes()
     except OSError as error:
-        raise ImportFailed([_("The file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)])
+        raise ImportFailed(
+            [_("The file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)]
+        ) from None
     return parse_workshop_bytes(raw)
 
 
@@ -171,6 +173,8 @@ def parse_workshop(data: typing.Any) -> ImportResult:
     """Check a decoded workshop document and build the workshop from it."""
     if not isinstance(data, dict) or "format" not in data:
         raise ImportFailed([_('This is not a facilitator workshop file: it has no "format" number.')])
+    if data.get("kind", KIND) != KIND:
+        raise ImportFailed([_("This is not a facilitator workshop file: it holds something else.")])
     version = data["format"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ImportFailed([_('This is not a facilitator workshop file: its "format" is not a number.')])
@@ -222,9 +226,9 @@ def import_into(library: Library, result: ImportResult) -> Workshop:
     A workshop that is already in the library comes in as a copy with new ids.
     """
     workshop = result.workshop
-    if library.has_workshop(workshop.id):
+    if library.ids_in_use(_all_ids(workshop)):
         workshop = workshop.copy_with_new_ids()
-        result.notes.append(_("This workshop was already in the library, so it was added as a copy."))
+        result.notes.append(_("This workshop, or one made from the same file, is already in the library, so it was added as a copy."))
     if result.group is not None:
         known = library.group(result.group.id) or next(
             (g for g in library.groups() if g.name == result.group.name), None
@@ -232,6 +236,10 @@ def import_into(library: Library, result: ImportResult) -> Workshop:
         workshop.group_id = (known or library.add_group(result.group)).id
     library.add_workshop(workshop)
     return workshop
+
+
+def _all_ids(workshop: Workshop) -> list[str]:
+    return [workshop.id] + [obj.id for part in WORKSHOP_PARTS for obj in getattr(workshop, part)]
 
 
 class _Checker:
@@ -272,6 +280,13 @@ class _Checker:
                 ok = False
             else:
                 kwargs[name] = value
+        for name in REQUIRED[cls]:
+            if isinstance(kwargs.get(name), str) and not kwargs[name].strip():
+                ok = False
+                self.problem(_("{where} has no {field}.").format(where=where, field=_label(name)))
+        if cls is Participant and ok and not (kwargs.get("name", "").strip() or kwargs.get("alias", "").strip()):
+            ok = False
+            self.problem(_("{where} has neither a name nor a chosen name (alias).").format(where=where))
         if not ok:
             return None
         unknown = sorted(set(values) - set(types))
@@ -320,9 +335,6 @@ class _Checker:
                 return _BAD
             if name == "language" and not LANGUAGE_PATTERN.fullmatch(value):
                 return wrong(_('be a language code such as "en", "cy" or "ar"'))
-            if not value.strip() and name in ("title", "name", "text", "what", "term", "meaning"):
-                self.problem(_("{where} has no {field}.").format(where=where, field=label))
-                return _BAD
             return value
         if kind is bool:
             return value if isinstance(value, bool) else wrong(_("be true or false"))
@@ -368,11 +380,11 @@ class _Checker:
                             where=_(PART_LABELS[part]).format(n=n)
                         )
                     )
-        if workshop.group_id is not None and (group is None or group.id != workshop.group_id):
+        if group is not None:
+            workshop.group_id = group.id
+        elif workshop.group_id is not None:
             self.notes.append(_("The workshop belongs to a group that is not in the file; it was imported without a group."))
             workshop.group_id = None
-        if group is not None and workshop.group_id is None:
-            workshop.group_id = group.id
 
 
 _BAD = object()

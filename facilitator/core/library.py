@@ -221,6 +221,17 @@ class Library:
     def has_workshop(self, workshop_id: str) -> bool:
         return self._conn.execute("SELECT 1 FROM workshops WHERE id = ?", (workshop_id,)).fetchone() is not None
 
+    def ids_in_use(self, ids: list[str]) -> bool:
+        """True when any of these ids is already a workshop or part of one in the library."""
+        tables = ["workshops", *schema.PART_TABLES.values()]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            query = " UNION ALL ".join(f"SELECT 1 FROM {t} WHERE id IN ({marks})" for t in tables)
+            if self._conn.execute(f"SELECT EXISTS ({query})", chunk * len(tables)).fetchone()[0]:
+                return True
+        return False
+
     def load_workshop(self, workshop_id: str) -> Workshop:
         db = self._conn
         cursor = db.execute(f"SELECT {', '.join(WORKSHOP_FIELDS)} FROM workshops WHERE id = ?", (workshop_id,))

@@ -7,10 +7,11 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator.i18n import _
+from facilitator.resources import icons_dir
 
 
 def make_application() -> QApplication:
@@ -19,6 +20,7 @@ def make_application() -> QApplication:
     app.setApplicationName("facilitator")
     app.setApplicationDisplayName("facilitator")
     app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(icons_dir() / "facilitator.svg")))
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)

@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.preferences = preferences or Preferences()
         self.commands = LibraryCommands(library, self)
         self._painted = False
+        self._closed = False
         self.setWindowTitle(_("facilitator"))
 
         self.workshop_list = QListWidget()
@@ -176,6 +177,9 @@ class MainWindow(QMainWindow):
             self.first_paint.emit()
 
     def closeEvent(self, event):  # noqa: N802 (Qt's name)
+        if self._closed:
+            return super().closeEvent(event)
+        self._closed = True
         self.page.flush()
         self.preferences.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.preferences.set(WINDOW_SPLITTER, self.splitter.saveState())

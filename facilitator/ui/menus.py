@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 
 from facilitator.i18n import _
 from facilitator.ui.about import show_about
