@@ -29,11 +29,10 @@ def list_backups(folder: Path) -> list[Path]:
 def make_backup(conn: sqlite3.Connection, folder: Path, reason: str, now: dt.datetime) -> Path:
     """Copy the open library into the backups folder and drop the oldest extras."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"library-{now:%Y-%m-%d-%H%M%S}-{reason}.sqlite3"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"library-{now:%Y-%m-%d-%H%M%S}-{reason}-{counter}.sqlite3"
+    # The counter after the time keeps backups made in the same second in order by name.
+    stamp = f"library-{now:%Y-%m-%d-%H%M%S}"
+    counter = len(list(folder.glob(f"{stamp}-*.sqlite3"))) + 1
+    target = folder / f"{stamp}-{counter:02d}-{reason}.sqlite3"
     copy = sqlite3.connect(target)
     try:
         conn.backup(copy)

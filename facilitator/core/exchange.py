@@ -63,6 +63,7 @@ PART_LABELS = {
 }
 FIELD_LABELS = {
     "plain_words": N_("plain words"),
+    "what": N_("description of what will be done"),
     "start_time": N_("start time"),
     "room_booked_until": N_("time the room is booked until"),
     "by_when": N_("by when date"),
@@ -166,7 +167,10 @@ def parse_workshop_bytes(raw: bytes) -> ImportResult:
         ) from None
     except RecursionError:
         raise ImportFailed([_("This is not a workshop file: it is nested too deeply.")]) from None
-    return parse_workshop(data)
+    try:
+        return parse_workshop(data)
+    except RecursionError:
+        raise ImportFailed([_("This is not a workshop file: it is nested too deeply.")]) from None
 
 
 def parse_workshop(data: typing.Any) -> ImportResult:
@@ -213,6 +217,8 @@ def parse_workshop(data: typing.Any) -> ImportResult:
             built = checker.build(cls, item, label.format(n=n))
             if built is not None:
                 getattr(checked, part).append(built)
+            elif isinstance(item, dict) and isinstance(item.get("id"), str):
+                checker.unbuilt_ids.add(item["id"])
     checker.check_links(checked, group)
     if checker.problems:
         raise ImportFailed(checker.report())
@@ -249,6 +255,8 @@ class _Checker:
         self.problems: list[str] = []
         self.notes: list[str] = []
         self.seen_ids: dict[str, str] = {}
+        # Parts that had problems of their own: links to them are not reported again.
+        self.unbuilt_ids: set[str] = set()
 
     def problem(self, text: str) -> None:
         self.problems.append(text)
@@ -371,7 +379,7 @@ class _Checker:
         raise TypeError(f"no check for {kind!r}")
 
     def check_links(self, workshop: Workshop, group: Group | None) -> None:
-        item_ids = {item.id for item in workshop.agenda}
+        item_ids = {item.id for item in workshop.agenda} | self.unbuilt_ids
         for part in ("decisions", "actions", "parked_questions"):
             for n, obj in enumerate(getattr(workshop, part), start=1):
                 if obj.agenda_item_id is not None and obj.agenda_item_id not in item_ids:

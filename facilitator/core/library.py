@@ -86,6 +86,11 @@ def _check_file(path: Path) -> None:
             _("The file {path} is not a facilitator library, or it is damaged.").format(path=path),
         )
     damaged = LibraryUnusable(path, _("The library file {path} is damaged.").format(path=path))
+    if _cut_short(header, path.stat().st_size):
+        raise damaged
+    # A read-only look at a WAL file can leave empty -wal and -shm files; remove the ones it made.
+    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    there_before = [c.exists() for c in companions]
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
@@ -99,6 +104,9 @@ def _check_file(path: Path) -> None:
         raise damaged from error
     finally:
         conn.close()
+        for companion, existed in zip(companions, there_before):
+            if not existed:
+                companion.unlink(missing_ok=True)
     if result != [("ok",)]:
         raise damaged
     if app_id != schema.APPLICATION_ID and (app_id != 0 or tables > 0):
@@ -115,6 +123,19 @@ def _check_file(path: Path) -> None:
                 path=path
             ),
         )
+
+
+def _cut_short(header: bytes, size: int) -> bool:
+    """True when the file is shorter than its own header says (SQLite would read zeros)."""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return True
+    if size % page_size:
+        return True
+    page_count = int.from_bytes(header[28:32], "big")
+    count_is_valid = page_count > 0 and header[24:28] == header[92:96]
+    return count_is_valid and size < page_count * page_size
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, now: dt.datetime) -> None:
@@ -280,6 +301,10 @@ class Library:
         unknown = (set(changes) - set(WORKSHOP_FIELDS)) | ({"id"} & set(changes))
         if unknown:
             raise ValueError(f"not a workshop field that can change: {sorted(unknown)}")
+        if not changes:
+            if not self.has_workshop(workshop_id):
+                raise WorkshopNotFound(workshop_id)
+            return
         values = {name: convert.plain(v) for name, v in changes.items()}
         assignments = ", ".join(f"{name} = ?" for name in values)
         with self._transaction() as db:

@@ -171,3 +171,21 @@ def _ini(tmp_path):
     from PySide6.QtCore import QSettings
 
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_the_app_explains_a_damaged_library_and_leaves_it_alone(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from facilitator.ui import app
+
+    damaged = tmp_path / "library.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x07" * 8000)
+    before = damaged.read_bytes()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append((title, text)))
+    assert app.run(damaged) == 1
+    title, text = shown[0]
+    assert "cannot be opened" in title
+    assert str(damaged) in text and "backups" in text.lower()
+    assert damaged.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["library.sqlite3"]

@@ -1,0 +1,204 @@
+"""The workshop model on its own: times, copies with new ids, shown names."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from facilitator.core.model import (
+    WORKSHOP_FIELDS,
+    WORKSHOP_PARTS,
+    AccessNeed,
+    Action,
+    AgendaItem,
+    Decision,
+    Facilitator,
+    GroupWord,
+    ItemKind,
+    ParkedQuestion,
+    Participant,
+    Workshop,
+    new_id,
+)
+
+
+def full_workshop() -> Workshop:
+    """A workshop with two of every part and links into its agenda."""
+    welcome = AgendaItem("Welcome", minutes=15, kind=ItemKind.WELCOME)
+    talk = AgendaItem("Talking about buses", minutes=40, plain_words="We talk about buses.")
+    return Workshop(
+        title="Bus passes",
+        purpose="Decide what to ask the council",
+        date=dt.date(2026, 3, 3),
+        start_time=dt.time(10, 0),
+        room_booked_until=dt.time(12, 30),
+        place="Town hall",
+        language="cy",
+        group_id="group-1",
+        facilitators=[Facilitator("Ann", role="lead"), Facilitator("Bo", lived_experience=True)],
+        participants=[
+            Participant(name="Carys", access_needs=[AccessNeed.LARGE_PRINT, AccessNeed.AUDIO]),
+            Participant(alias="Dee", access_needs=[AccessNeed.STEP_FREE]),
+        ],
+        agenda=[welcome, talk],
+        decisions=[
+            Decision("Ask for free passes", agenda_item_id=talk.id),
+            Decision("Meet again in May", agenda_item_id=None),
+        ],
+        actions=[
+            Action("Write to the council", who="Ann", agenda_item_id=talk.id),
+            Action("Book the room", agenda_item_id=welcome.id),
+        ],
+        parked_questions=[ParkedQuestion("What about trains?", agenda_item_id=talk.id), ParkedQuestion("Taxis?")],
+        group_words=[GroupWord("Council", "The people who run the town", agreed=True), GroupWord("Pass", "A card")],
+    )
+
+
+# -- times -------------------------------------------------------------------
+
+
+def test_start_times_add_up_the_minutes_of_the_items_before():
+    workshop = Workshop(
+        "Timing",
+        start_time=dt.time(9, 45),
+        agenda=[AgendaItem("a", minutes=15), AgendaItem("b", minutes=50), AgendaItem("c", minutes=5)],
+    )
+    assert workshop.start_times() == [dt.time(9, 45), dt.time(10, 0), dt.time(10, 50)]
+    assert workshop.total_minutes() == 70
+    assert workshop.planned_end() == dt.time(10, 55)
+
+
+def test_start_times_without_a_start_time_are_all_unknown():
+    workshop = Workshop("No time", agenda=[AgendaItem("a"), AgendaItem("b")])
+    assert workshop.start_times() == [None, None]
+    assert workshop.planned_end() is None
+    assert workshop.total_minutes() == 20  # the default of 10 minutes each
+
+
+def test_an_empty_agenda_ends_when_it_starts():
+    workshop = Workshop("Empty", start_time=dt.time(14, 0))
+    assert workshop.start_times() == []
+    assert workshop.total_minutes() == 0
+    assert workshop.planned_end() == dt.time(14, 0)
+
+
+def test_times_go_past_midnight_on_the_clock():
+    workshop = Workshop(
+        "Late", start_time=dt.time(23, 30), agenda=[AgendaItem("a", minutes=20), AgendaItem("b", minutes=25)]
+    )
+    assert workshop.start_times() == [dt.time(23, 30), dt.time(23, 50)]
+    assert workshop.planned_end() == dt.time(0, 15)
+
+
+def test_start_times_follow_changes_to_the_agenda():
+    workshop = Workshop("Changing", start_time=dt.time(10, 0), agenda=[AgendaItem("a", minutes=30)])
+    workshop.agenda.append(AgendaItem("b", minutes=600))
+    workshop.agenda[0].minutes = 45
+    assert workshop.start_times() == [dt.time(10, 0), dt.time(10, 45)]
+    assert workshop.total_minutes() == 645
+    assert workshop.planned_end() == dt.time(20, 45)
+
+
+# -- copies with new ids -------------------------------------------------------
+
+
+def all_ids(workshop: Workshop) -> list[str]:
+    return [workshop.id] + [obj.id for part in WORKSHOP_PARTS for obj in getattr(workshop, part)]
+
+
+def test_copy_with_new_ids_changes_every_id():
+    original = full_workshop()
+    copy = original.copy_with_new_ids()
+    old_ids, new_ids = all_ids(original), all_ids(copy)
+    assert len(new_ids) == len(old_ids) == 1 + 7 * 2
+    assert len(set(new_ids)) == len(new_ids)
+    assert not set(old_ids) & set(new_ids)
+
+
+def test_copy_with_new_ids_keeps_every_value_but_the_ids():
+    original = full_workshop()
+    copy = original.copy_with_new_ids()
+    for name in WORKSHOP_FIELDS:
+        if name != "id":
+            assert getattr(copy, name) == getattr(original, name), name
+    for part in WORKSHOP_PARTS:
+        old, new = getattr(original, part), getattr(copy, part)
+        assert len(old) == len(new)
+        for a, b in zip(old, new):
+            assert type(a) is type(b)
+            skip = {"id", "agenda_item_id"}
+            assert {f.name: getattr(a, f.name) for f in dataclasses.fields(a) if f.name not in skip} == {
+                f.name: getattr(b, f.name) for f in dataclasses.fields(b) if f.name not in skip
+            }
+
+
+def test_copy_with_new_ids_links_follow_the_new_agenda_items():
+    original = full_workshop()
+    copy = original.copy_with_new_ids()
+    old_index = {item.id: n for n, item in enumerate(original.agenda)}
+    new_ids = [item.id for item in copy.agenda]
+    for part in ("decisions", "actions", "parked_questions"):
+        for old, new in zip(getattr(original, part), getattr(copy, part)):
+            if old.agenda_item_id is None:
+                assert new.agenda_item_id is None
+            else:
+                assert new.agenda_item_id == new_ids[old_index[old.agenda_item_id]]
+    # The first decision was made during "Talking about buses", in the copy too.
+    assert copy.decisions[0].agenda_item_id == copy.agenda[1].id
+    assert copy.actions[1].agenda_item_id == copy.agenda[0].id
+
+
+def test_copy_with_new_ids_does_not_share_parts_with_the_original():
+    original = full_workshop()
+    copy = original.copy_with_new_ids()
+    for part in WORKSHOP_PARTS:
+        assert getattr(copy, part) is not getattr(original, part)
+        for a, b in zip(getattr(original, part), getattr(copy, part)):
+            assert a is not b
+    copy.agenda[0].title = "Changed"
+    copy.agenda.append(AgendaItem("Extra"))
+    copy.participants[0].access_needs.append(AccessNeed.BREAKS)
+    assert original.agenda[0].title == "Welcome"
+    assert len(original.agenda) == 2
+    assert original.participants[0].access_needs == [AccessNeed.LARGE_PRINT, AccessNeed.AUDIO]
+
+
+def test_copy_with_new_ids_drops_a_link_to_an_item_that_is_not_in_the_agenda():
+    original = Workshop("Odd", agenda=[AgendaItem("a")], decisions=[Decision("d", agenda_item_id="gone")])
+    copy = original.copy_with_new_ids()
+    assert copy.decisions[0].agenda_item_id is None
+
+
+def test_copy_of_a_copy_is_new_again():
+    original = full_workshop()
+    first = original.copy_with_new_ids()
+    second = first.copy_with_new_ids()
+    assert not set(all_ids(first)) & set(all_ids(second))
+    assert not set(all_ids(original)) & set(all_ids(second))
+    assert second.decisions[0].agenda_item_id == second.agenda[1].id
+
+
+# -- small things ----------------------------------------------------------------
+
+
+def test_shown_name_prefers_the_alias():
+    assert Participant(name="Elin Jones", alias="El").shown_name == "El"
+    assert Participant(name="Elin Jones").shown_name == "Elin Jones"
+    assert Participant(alias="El").shown_name == "El"
+    assert Participant().shown_name == ""
+
+
+def test_new_ids_are_unique_and_fit_the_file_format():
+    ids = {new_id() for _ in range(1000)}
+    assert len(ids) == 1000
+    assert all(len(i) == 32 and i.isalnum() for i in ids)
+
+
+def test_each_part_gets_its_own_id_by_default():
+    assert AgendaItem("a").id != AgendaItem("a").id
+    assert Workshop("w").id != Workshop("w").id
+
+
+def test_workshop_fields_are_the_workshops_own_values():
+    assert "title" in WORKSHOP_FIELDS and "id" in WORKSHOP_FIELDS and "date" in WORKSHOP_FIELDS
+    assert not set(WORKSHOP_FIELDS) & set(WORKSHOP_PARTS)
