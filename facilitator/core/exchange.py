@@ -21,7 +21,18 @@ from pathlib import Path
 import facilitator
 from facilitator.core import convert
 from facilitator.core.library import Library
-from facilitator.core.model import WORKSHOP_PARTS, Group, Participant, Workshop
+from facilitator.core.model import (
+    WORKSHOP_PARTS,
+    Action,
+    AgendaItem,
+    Decision,
+    Facilitator,
+    Group,
+    GroupWord,
+    ParkedQuestion,
+    Participant,
+    Workshop,
+)
 from facilitator.i18n import N_, _
 
 FORMAT = 1
@@ -34,21 +45,23 @@ SHORT_TEXT = 500
 LONG_TEXT = 20_000
 LONG_FIELDS = {"purpose", "plain_words", "notes", "text", "meaning", "what", "other_needs", "description"}
 NUMBER_RANGES = {"minutes": (1, 600), "agree": (0, 10_000), "not_sure": (0, 10_000), "disagree": (0, 10_000)}
-REQUIRED = {
+# The fields each part must have, not blank.
+REQUIRED: dict[type, tuple[str, ...]] = {
     Workshop: ("title",),
     Group: ("name",),
-    **{cls: () for cls in WORKSHOP_PARTS.values()},
+    Facilitator: ("name",),
+    Participant: (),
+    AgendaItem: ("title",),
+    Decision: ("text",),
+    Action: ("what",),
+    ParkedQuestion: ("text",),
+    GroupWord: ("term", "meaning"),
 }
-REQUIRED.update(
-    {
-        WORKSHOP_PARTS["facilitators"]: ("name",),
-        WORKSHOP_PARTS["agenda"]: ("title",),
-        WORKSHOP_PARTS["decisions"]: ("text",),
-        WORKSHOP_PARTS["actions"]: ("what",),
-        WORKSHOP_PARTS["parked_questions"]: ("text",),
-        WORKSHOP_PARTS["group_words"]: ("term", "meaning"),
-    }
-)
+# How dates and times are written in the file, and what to say when they are not.
+WRITTEN_FORMS = {
+    dt.date: (r"\d{4}-\d\d-\d\d", N_("be written year-month-day, like 2026-03-03")),
+    dt.time: (r"\d\d:\d\d", N_("be written hours:minutes, like 10:30")),
+}
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
 
@@ -351,20 +364,14 @@ class _Checker:
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 return wrong(_("be a whole number from {low:,} to {high:,}").format(low=low, high=high))
             return value
-        if kind is dt.date:
-            if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        if kind in WRITTEN_FORMS:
+            pattern, expected = WRITTEN_FORMS[kind]
+            if isinstance(value, str) and re.fullmatch(pattern, value):
                 try:
-                    return dt.date.fromisoformat(value)
+                    return kind.fromisoformat(value)
                 except ValueError:
                     pass
-            return wrong(_("be written year-month-day, like 2026-03-03"))
-        if kind is dt.time:
-            if isinstance(value, str) and re.fullmatch(r"\d\d:\d\d", value):
-                try:
-                    return dt.time.fromisoformat(value)
-                except ValueError:
-                    pass
-            return wrong(_("be written hours:minutes, like 10:30"))
+            return wrong(_(expected))
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
             allowed = [member.value for member in kind]
             if value not in allowed:

@@ -218,13 +218,25 @@ class Library:
 
     def list_workshops(self) -> list[WorkshopSummary]:
         """Every workshop, newest date first (undated ones last)."""
+        return self._summaries("", ())
+
+    def summary(self, workshop_id: str) -> WorkshopSummary:
+        """One workshop's line in the list, without loading the whole workshop."""
+        found = self._summaries("WHERE w.id = ?", (workshop_id,))
+        if not found:
+            raise WorkshopNotFound(workshop_id)
+        return found[0]
+
+    def _summaries(self, where: str, params: tuple) -> list[WorkshopSummary]:
         rows = self._conn.execute(
-            """
+            f"""
             SELECT w.id, w.title, w.date, w.place, coalesce(g.name, ''), w.updated,
                    (SELECT count(*) FROM decisions d WHERE d.workshop_id = w.id)
             FROM workshops w LEFT JOIN groups g ON g.id = w.group_id
+            {where}
             ORDER BY w.date IS NULL, w.date DESC, w.title COLLATE NOCASE
-            """
+            """,
+            params,
         )
         return [
             WorkshopSummary(

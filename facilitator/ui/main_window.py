@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.commands import LibraryCommands
 from facilitator.core.library import Change, Library
+from facilitator.core.model import WorkshopSummary
 from facilitator.i18n import _, format_long_date
 from facilitator.ui import menus
 from facilitator.ui.settings import LAST_FOLDER, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_SPLITTER, Preferences
@@ -80,10 +81,8 @@ class MainWindow(QMainWindow):
         self.workshop_list.blockSignals(True)
         self.workshop_list.clear()
         for summary in self.library.list_workshops():
-            when = format_long_date(summary.date) if summary.date else _("No date yet")
-            item = QListWidgetItem(f"{summary.title}\n{when}")
-            item.setData(Qt.ItemDataRole.UserRole, summary.id)
-            item.setToolTip(" · ".join(filter(None, [summary.title, summary.place, summary.group_name])))
+            item = QListWidgetItem()
+            _describe(item, summary)
             self.workshop_list.addItem(item)
             if summary.id == current:
                 self.workshop_list.setCurrentItem(item)
@@ -123,9 +122,7 @@ class MainWindow(QMainWindow):
         for row in range(self.workshop_list.count()):
             item = self.workshop_list.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == workshop_id:
-                w = self.library.load_workshop(workshop_id)
-                when = format_long_date(w.date) if w.date else _("No date yet")
-                item.setText(f"{w.title}\n{when}")
+                _describe(item, self.library.summary(workshop_id))
 
     def _show_saved(self) -> None:
         self.statusBar().showMessage(_("All changes saved."), 4000)
@@ -186,3 +183,11 @@ class MainWindow(QMainWindow):
         self.preferences.sync()
         self.library.unsubscribe(self._library_changed)
         super().closeEvent(event)
+
+
+def _describe(item: QListWidgetItem, summary: WorkshopSummary) -> None:
+    """Show one workshop in the list: its title, and its date in easy-read form."""
+    when = format_long_date(summary.date) if summary.date else _("No date yet")
+    item.setText(f"{summary.title}\n{when}")
+    item.setData(Qt.ItemDataRole.UserRole, summary.id)
+    item.setToolTip(" · ".join(filter(None, [summary.title, summary.place, summary.group_name])))
