@@ -34,47 +34,17 @@ from facilitator.core.model import (
     Participant,
     Workshop,
 )
+from tests.core.samples import ARABIC, EMOJI, all_ids, full_workshop
 
-ARABIC = "نقرر معاً ما نطلبه من المجلس"
-EMOJI = "🚌👩🏽‍🦯✅🗳️"
-
-
-def full_workshop(group: Group | None = None) -> Workshop:
-    welcome = AgendaItem("Welcome 👋", minutes=15, kind=ItemKind.WELCOME, picture="wave", plain_words="Hello")
-    talk = AgendaItem("Talking about buses", minutes=40, notes=ARABIC)
-    close = AgendaItem("Goodbye", minutes=5, kind=ItemKind.CLOSE)
-    return Workshop(
-        title="Bus passes " + EMOJI,
-        purpose="Decide what to ask the council",
-        date=dt.date(2026, 3, 3),
-        start_time=dt.time(10, 0),
-        room_booked_until=dt.time(12, 30),
-        place="Town hall",
-        language="ar",
-        group_id=group.id if group else None,
-        facilitators=[Facilitator("Ann", role="lead"), Facilitator("Bo", lived_experience=True)],
-        participants=[
-            Participant(name="Carys", access_needs=[AccessNeed.LARGE_PRINT, AccessNeed.AUDIO], other_needs="Dog"),
-            Participant(name="Dee Jones", alias="Dee"),
-        ],
-        agenda=[welcome, talk, close],
-        decisions=[
-            Decision("Ask for free passes", agenda_item_id=talk.id, agreement=Agreement.COUNTED, agree=7, not_sure=2),
-            Decision("Meet again in May", agreement=Agreement.EVERYONE, suggested_by="Dee"),
-        ],
-        actions=[
-            Action("Write to the council", who="Ann", by_when=dt.date(2026, 4, 1), agenda_item_id=talk.id),
-            Action("Book the room", status=ActionStatus.DONE, agenda_item_id=close.id),
-        ],
-        parked_questions=[ParkedQuestion("What about trains?", asked_by="Carys", agenda_item_id=welcome.id)],
-        group_words=[GroupWord("Council", "The people who run the town", agreed=True)],
-    )
+# The sample workshop as it travels in these tests' files: in Arabic ("ar"), with emoji and
+# right-to-left text, links into each of its agenda items, and a participant with both a name and an alias.
+TRAVELLING = {"language": "ar", "emoji": True, "arabic": True, "spread_links": True, "dee_name": "Dee Jones"}
 
 
 def document(workshop: Workshop | None = None, group: Group | None = None) -> dict:
     """A plain, valid workshop document that a test can spoil."""
     if workshop is None:
-        workshop = full_workshop(group)
+        workshop = full_workshop(group=group, **TRAVELLING)
     return json.loads(json.dumps(exchange.workshop_document(workshop, group)))
 
 
@@ -103,7 +73,7 @@ def only_problem(doc_or_bytes) -> str:
 
 def test_export_then_import_gives_the_same_workshop(library, tmp_path):
     group = library.add_group(Group("Tuesday group", "We meet on Tuesdays"))
-    workshop = library.add_workshop(full_workshop(group))
+    workshop = library.add_workshop(full_workshop(group=group, **TRAVELLING))
     path = library.path.parent / "bus passes.json"
     assert exchange.export_workshop(library, workshop.id, path) == path
     result = exchange.read_workshop_file(path)
@@ -122,7 +92,7 @@ def test_export_then_import_gives_the_same_workshop(library, tmp_path):
 
 
 def test_the_exported_file_is_readable_utf8_json_with_a_format(library):
-    workshop = library.add_workshop(full_workshop())
+    workshop = library.add_workshop(full_workshop(**TRAVELLING))
     path = library.path.parent / "out.json"
     exchange.export_workshop(library, workshop.id, path)
     raw = path.read_bytes()
@@ -144,7 +114,7 @@ def test_the_exported_file_is_readable_utf8_json_with_a_format(library):
 
 
 def test_export_replaces_a_file_whole_and_leaves_no_temporary_files(library):
-    workshop = library.add_workshop(full_workshop())
+    workshop = library.add_workshop(full_workshop(**TRAVELLING))
     folder = library.path.parent
     path = folder / "out.json"
     path.write_text("old contents")
@@ -162,14 +132,14 @@ def test_exporting_a_missing_workshop_writes_nothing(library):
 
 
 def test_a_file_with_a_byte_order_mark_is_read(tmp_path):
-    workshop = full_workshop()
+    workshop = full_workshop(**TRAVELLING)
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + to_bytes(exchange.workshop_document(workshop, None)))
     assert exchange.read_workshop_file(path).workshop == workshop
 
 
 def test_fields_a_newer_version_added_are_left_out_with_a_note():
-    workshop = full_workshop()
+    workshop = full_workshop(**TRAVELLING)
     doc = document(workshop)
     doc["workshop"]["mood"] = "sunny"
     doc["workshop"]["agenda"][1]["sound"] = "bell"
@@ -766,7 +736,7 @@ def test_a_missing_required_field_in_each_kind_of_part():
 )
 def test_a_wrong_group(where, value, expected):
     group = Group("Tuesday group")
-    doc = document(full_workshop(group), group)
+    doc = document(full_workshop(group=group, **TRAVELLING), group)
     target = doc
     for step in where[:-1]:
         target = target[step]
@@ -914,7 +884,7 @@ def test_exactly_the_most_problems_are_all_shown():
 
 def test_importing_the_same_file_twice_adds_a_copy(library, tmp_path):
     group = Group("Tuesday group")
-    workshop = full_workshop(group)
+    workshop = full_workshop(group=group, **TRAVELLING)
     path = tmp_path / "shared.json"
     path.write_bytes(to_bytes(exchange.workshop_document(workshop, group)))
 
@@ -928,9 +898,7 @@ def test_importing_the_same_file_twice_adds_a_copy(library, tmp_path):
     assert second.id != workshop.id
     (note,) = second_result.notes
     assert "already in the library" in note and "copy" in note
-    first_ids = {first.id} | {obj.id for part in WORKSHOP_PARTS for obj in getattr(first, part)}
-    second_ids = {second.id} | {obj.id for part in WORKSHOP_PARTS for obj in getattr(second, part)}
-    assert not first_ids & second_ids
+    assert not set(all_ids(first)) & set(all_ids(second))
     stored = library.load_workshop(second.id)
     assert stored == second
     assert stored.title == workshop.title
@@ -952,7 +920,9 @@ def test_importing_the_same_file_twice_adds_a_copy(library, tmp_path):
 def test_a_group_already_in_the_library_under_another_id_is_reused_by_name(library):
     mine = library.add_group(Group("Tuesday group", "Ours"))
     theirs = Group("Tuesday group", "Theirs")
-    result = exchange.parse_workshop_bytes(to_bytes(exchange.workshop_document(full_workshop(theirs), theirs)))
+    result = exchange.parse_workshop_bytes(
+        to_bytes(exchange.workshop_document(full_workshop(group=theirs, **TRAVELLING), theirs))
+    )
     imported = exchange.import_into(library, result)
     assert library.groups() == [mine]
     assert library.load_workshop(imported.id).group_id == mine.id
@@ -961,7 +931,9 @@ def test_a_group_already_in_the_library_under_another_id_is_reused_by_name(libra
 def test_a_new_group_comes_in_with_the_workshop(library):
     library.add_group(Group("Thursday group"))
     group = Group("Tuesday group", "We meet on Tuesdays")
-    result = exchange.parse_workshop_bytes(to_bytes(exchange.workshop_document(full_workshop(group), group)))
+    result = exchange.parse_workshop_bytes(
+        to_bytes(exchange.workshop_document(full_workshop(group=group, **TRAVELLING), group))
+    )
     imported = exchange.import_into(library, result)
     assert library.group(group.id) == group
     assert [g.name for g in library.groups()] == ["Thursday group", "Tuesday group"]
@@ -971,7 +943,7 @@ def test_a_new_group_comes_in_with_the_workshop(library):
 
 def test_a_group_in_the_file_but_no_group_id_on_the_workshop_joins_them():
     group = Group("Tuesday group")
-    doc = document(full_workshop(None), group)
+    doc = document(full_workshop(group=None, **TRAVELLING), group)
     result = exchange.parse_workshop_bytes(to_bytes(doc))
     assert result.workshop.group_id == group.id
 
@@ -992,7 +964,7 @@ def test_parse_workshop_does_not_change_the_document_it_was_given():
 
 
 def test_a_new_workshop_whose_parts_are_already_in_the_library_comes_in_as_a_copy(library):
-    workshop = library.add_workshop(full_workshop())
+    workshop = library.add_workshop(full_workshop(**TRAVELLING))
     doc = document(workshop)
     doc["workshop"]["id"] = "a-new-workshop-id"  # hand-edited: new workshop, same agenda item ids
     result = exchange.parse_workshop_bytes(to_bytes(doc))
@@ -1005,7 +977,7 @@ def test_a_new_workshop_whose_parts_are_already_in_the_library_comes_in_as_a_cop
 
 
 def test_ids_in_use_looks_at_workshops_and_every_kind_of_part(library):
-    workshop = library.add_workshop(full_workshop())
+    workshop = library.add_workshop(full_workshop(**TRAVELLING))
     assert library.ids_in_use([workshop.id])
     for part in WORKSHOP_PARTS:
         assert library.ids_in_use(["unknown", getattr(workshop, part)[-1].id]), part

@@ -18,56 +18,17 @@ from facilitator.core.library import Change, open_library
 from facilitator.core.model import (
     WORKSHOP_PARTS,
     AccessNeed,
-    Action,
-    ActionStatus,
     AgendaItem,
     Agreement,
     Decision,
-    Facilitator,
     Group,
     GroupWord,
     ItemKind,
-    ParkedQuestion,
-    Participant,
     Workshop,
 )
+from tests.core.samples import full_workshop
 
 DAY = dt.datetime(2026, 3, 3, 9, 30, 0)
-
-
-def full_workshop(title: str = "Bus passes", **values) -> Workshop:
-    """A workshop with some of every part, and links into its agenda."""
-    welcome = AgendaItem("Welcome", minutes=15, kind=ItemKind.WELCOME, picture="wave", plain_words="Hello")
-    talk = AgendaItem("Talking about buses", minutes=40, notes="Bring the map")
-    close = AgendaItem("Goodbye", minutes=5, kind=ItemKind.CLOSE)
-    workshop = Workshop(
-        title=title,
-        purpose="Decide what to ask the council",
-        date=dt.date(2026, 3, 3),
-        start_time=dt.time(10, 0),
-        room_booked_until=dt.time(12, 30),
-        place="Town hall",
-        language="cy",
-        facilitators=[Facilitator("Ann", role="lead"), Facilitator("Bo", lived_experience=True)],
-        participants=[
-            Participant(name="Carys", access_needs=[AccessNeed.LARGE_PRINT, AccessNeed.AUDIO], other_needs="Dog"),
-            Participant(alias="Dee"),
-        ],
-        agenda=[welcome, talk, close],
-        decisions=[
-            Decision("Ask for free passes", agenda_item_id=talk.id, agreement=Agreement.COUNTED, agree=7, not_sure=2),
-            Decision("Meet again in May", agreement=Agreement.EVERYONE, suggested_by="Dee"),
-        ],
-        actions=[
-            Action("Write to the council", who="Ann", by_when=dt.date(2026, 4, 1), agenda_item_id=talk.id),
-            Action("Book the room", status=ActionStatus.DONE),
-        ],
-        parked_questions=[ParkedQuestion("What about trains?", asked_by="Carys", agenda_item_id=talk.id)],
-        group_words=[GroupWord("Council", "The people who run the town", agreed=True)],
-    )
-    for name, value in values.items():
-        setattr(workshop, name, value)
-    return workshop
 
 
 def raw(path: Path) -> sqlite3.Connection:
@@ -949,3 +910,13 @@ def test_the_message_about_a_damaged_library_names_the_newest_backup(tmp_path):
         assert restored.load_workshop(workshop.id) == workshop
     finally:
         restored.close()
+
+
+def test_summary_is_one_line_of_the_list(library):
+    group = library.add_group(Group("Riverside"))
+    workshop = library.add_workshop(full_workshop("Bus passes", group_id=group.id))
+    assert library.summary(workshop.id) == library.list_workshops()[0]
+    assert library.summary(workshop.id).group_name == "Riverside"
+    assert library.summary(workshop.id).decision_count == len(workshop.decisions)
+    with pytest.raises(WorkshopNotFound):
+        library.summary("not-there")

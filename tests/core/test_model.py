@@ -9,50 +9,13 @@ from facilitator.core.model import (
     WORKSHOP_FIELDS,
     WORKSHOP_PARTS,
     AccessNeed,
-    Action,
     AgendaItem,
     Decision,
-    Facilitator,
-    GroupWord,
-    ItemKind,
-    ParkedQuestion,
     Participant,
     Workshop,
     new_id,
 )
-
-
-def full_workshop() -> Workshop:
-    """A workshop with two of every part and links into its agenda."""
-    welcome = AgendaItem("Welcome", minutes=15, kind=ItemKind.WELCOME)
-    talk = AgendaItem("Talking about buses", minutes=40, plain_words="We talk about buses.")
-    return Workshop(
-        title="Bus passes",
-        purpose="Decide what to ask the council",
-        date=dt.date(2026, 3, 3),
-        start_time=dt.time(10, 0),
-        room_booked_until=dt.time(12, 30),
-        place="Town hall",
-        language="cy",
-        group_id="group-1",
-        facilitators=[Facilitator("Ann", role="lead"), Facilitator("Bo", lived_experience=True)],
-        participants=[
-            Participant(name="Carys", access_needs=[AccessNeed.LARGE_PRINT, AccessNeed.AUDIO]),
-            Participant(alias="Dee", access_needs=[AccessNeed.STEP_FREE]),
-        ],
-        agenda=[welcome, talk],
-        decisions=[
-            Decision("Ask for free passes", agenda_item_id=talk.id),
-            Decision("Meet again in May", agenda_item_id=None),
-        ],
-        actions=[
-            Action("Write to the council", who="Ann", agenda_item_id=talk.id),
-            Action("Book the room", agenda_item_id=welcome.id),
-        ],
-        parked_questions=[ParkedQuestion("What about trains?", agenda_item_id=talk.id), ParkedQuestion("Taxis?")],
-        group_words=[GroupWord("Council", "The people who run the town", agreed=True), GroupWord("Pass", "A card")],
-    )
-
+from tests.core.samples import all_ids, full_workshop
 
 # -- times -------------------------------------------------------------------
 
@@ -102,12 +65,8 @@ def test_start_times_follow_changes_to_the_agenda():
 # -- copies with new ids -------------------------------------------------------
 
 
-def all_ids(workshop: Workshop) -> list[str]:
-    return [workshop.id] + [obj.id for part in WORKSHOP_PARTS for obj in getattr(workshop, part)]
-
-
 def test_copy_with_new_ids_changes_every_id():
-    original = full_workshop()
+    original = full_workshop(group_id="group-1", two_of_each=True, spread_links=True)
     copy = original.copy_with_new_ids()
     old_ids, new_ids = all_ids(original), all_ids(copy)
     assert len(new_ids) == len(old_ids) == 1 + 7 * 2
@@ -116,7 +75,7 @@ def test_copy_with_new_ids_changes_every_id():
 
 
 def test_copy_with_new_ids_keeps_every_value_but_the_ids():
-    original = full_workshop()
+    original = full_workshop(group_id="group-1", two_of_each=True, spread_links=True)
     copy = original.copy_with_new_ids()
     for name in WORKSHOP_FIELDS:
         if name != "id":
@@ -133,7 +92,7 @@ def test_copy_with_new_ids_keeps_every_value_but_the_ids():
 
 
 def test_copy_with_new_ids_links_follow_the_new_agenda_items():
-    original = full_workshop()
+    original = full_workshop(group_id="group-1", two_of_each=True, spread_links=True)
     copy = original.copy_with_new_ids()
     old_index = {item.id: n for n, item in enumerate(original.agenda)}
     new_ids = [item.id for item in copy.agenda]
@@ -149,7 +108,7 @@ def test_copy_with_new_ids_links_follow_the_new_agenda_items():
 
 
 def test_copy_with_new_ids_does_not_share_parts_with_the_original():
-    original = full_workshop()
+    original = full_workshop(group_id="group-1", two_of_each=True, spread_links=True)
     copy = original.copy_with_new_ids()
     for part in WORKSHOP_PARTS:
         assert getattr(copy, part) is not getattr(original, part)
@@ -170,7 +129,7 @@ def test_copy_with_new_ids_drops_a_link_to_an_item_that_is_not_in_the_agenda():
 
 
 def test_copy_of_a_copy_is_new_again():
-    original = full_workshop()
+    original = full_workshop(group_id="group-1", two_of_each=True, spread_links=True)
     first = original.copy_with_new_ids()
     second = first.copy_with_new_ids()
     assert not set(all_ids(first)) & set(all_ids(second))
