@@ -7,7 +7,7 @@ and the group's own words. Every part has a stable ``id`` so that links
 
 from __future__ import annotations
 
-import dataclasses
+import copy as copy_module
 import datetime as dt
 import enum
 import uuid
@@ -210,16 +210,12 @@ class Workshop:
 
     def copy_with_new_ids(self) -> Workshop:
         """A deep copy whose every part has a new id; links follow the new ids."""
-        copy = Workshop(**{name: getattr(self, name) for name in WORKSHOP_FIELDS})
+        copy = copy_module.deepcopy(self)
         copy.id = new_id()
         renamed: dict[str, str] = {}
         for part in WORKSHOP_PARTS:
-            for obj in getattr(self, part):
-                clone = dataclasses.replace(obj, id=new_id())
-                renamed[obj.id] = clone.id
-                if isinstance(clone, Participant):
-                    clone.access_needs = list(clone.access_needs)
-                getattr(copy, part).append(clone)
+            for obj in getattr(copy, part):
+                renamed[obj.id] = obj.id = new_id()
         for part in ("decisions", "actions", "parked_questions"):
             for obj in getattr(copy, part):
                 if obj.agenda_item_id is not None:

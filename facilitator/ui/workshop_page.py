@@ -161,7 +161,7 @@ class WorkshopPage(QWidget):
     # -- showing -----------------------------------------------------------
 
     def show_workshop(self, workshop_id: str) -> None:
-        self._flush()
+        self.flush()
         self.workshop = self.library.load_workshop(workshop_id)
         self._loading = True
         try:
@@ -236,7 +236,7 @@ class WorkshopPage(QWidget):
     def _save_language(self, index: int) -> None:
         self._save(language=self.language_box.itemData(index))
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         """Save what is being typed before showing something else."""
         if self.workshop is not None and self._purpose_timer.isActive():
             self._save_purpose()
@@ -244,9 +244,6 @@ class WorkshopPage(QWidget):
             self._save_text("title", self.title_edit.text())
         if self.workshop is not None and self.place_edit.isModified():
             self._save_text("place", self.place_edit.text())
-
-    def flush(self) -> None:
-        self._flush()
 
 
 def agenda_summary(w: Workshop) -> str:
