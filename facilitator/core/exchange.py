@@ -8,6 +8,8 @@ format is described in docs/file-format.md.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import enum
 import json
@@ -34,8 +36,10 @@ from facilitator.core.model import (
     Workshop,
 )
 from facilitator.i18n import N_, _
+from facilitator.pictures.own import OWN_PREFIX, OwnPicture, PictureRefused, own_picture
 
-FORMAT = 1
+# 2 added "pictures": the facilitator's own pictures the workshop uses.
+FORMAT = 2
 KIND = "facilitator-workshop"
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -106,12 +110,29 @@ class ImportResult:
     workshop: Workshop
     group: Group | None
     notes: list[str] = field(default_factory=list)
+    pictures: list[OwnPicture] = field(default_factory=list)
+
+
+# Parts that show a picture.
+PICTURED_PARTS = ("agenda", "decisions")
+
+
+def own_picture_ids(workshop: Workshop) -> list[str]:
+    """The ids of the own pictures a workshop uses, each once, in order of use."""
+    ids: list[str] = []
+    for part in PICTURED_PARTS:
+        for obj in getattr(workshop, part):
+            if obj.picture.startswith(OWN_PREFIX) and obj.picture[len(OWN_PREFIX):] not in ids:
+                ids.append(obj.picture[len(OWN_PREFIX):])
+    return ids
 
 
 # -- export ---------------------------------------------------------------
 
 
-def workshop_document(workshop: Workshop, group: Group | None) -> dict[str, typing.Any]:
+def workshop_document(
+    workshop: Workshop, group: Group | None, pictures: typing.Sequence[OwnPicture] = ()
+) -> dict[str, typing.Any]:
     """The whole workshop as the plain structure written to the file."""
     body = convert.to_dict(workshop)
     for part in WORKSHOP_PARTS:
@@ -123,6 +144,10 @@ def workshop_document(workshop: Workshop, group: Group | None) -> dict[str, typi
         "exported": dt.datetime.now().isoformat(timespec="seconds"),
         "group": convert.to_dict(group) if group else None,
         "workshop": body,
+        "pictures": [
+            {"id": p.id, "name": p.name, "format": p.format, "data": base64.b64encode(p.data).decode("ascii")}
+            for p in pictures
+        ],
     }
 
 
@@ -130,7 +155,8 @@ def export_workshop(library: Library, workshop_id: str, path: Path | str) -> Pat
     """Write one workshop to ``path``; the file appears whole or not at all."""
     workshop = library.load_workshop(workshop_id)
     group = library.group(workshop.group_id) if workshop.group_id else None
-    text = json.dumps(workshop_document(workshop, group), ensure_ascii=False, indent=1)
+    pictures = [p for p in map(library.picture, own_picture_ids(workshop)) if p is not None]
+    text = json.dumps(workshop_document(workshop, group, pictures), ensure_ascii=False, indent=1)
     path = Path(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".json")
     try:
@@ -204,7 +230,7 @@ def parse_workshop(data: typing.Any) -> ImportResult:
                 ).format(found=version, known=FORMAT)
             ]
         )
-    checker = _Checker()
+    checker = FieldChecker()
     group = None
     if data.get("group") is not None:
         group = checker.build(Group, data["group"], _("The group"))
@@ -233,10 +259,51 @@ def parse_workshop(data: typing.Any) -> ImportResult:
             elif isinstance(item, dict) and isinstance(item.get("id"), str):
                 checker.unbuilt_ids.add(item["id"])
     checker.check_links(checked, group)
+    pictures = _read_pictures(data.get("pictures", []), checker)
     if checker.problems:
         raise ImportFailed(checker.report())
     assert workshop is not None
-    return ImportResult(workshop, group, checker.notes)
+    _check_picture_links(workshop, pictures, checker)
+    return ImportResult(workshop, group, checker.notes, list(pictures.values()))
+
+
+def _read_pictures(entries: typing.Any, checker: FieldChecker) -> dict[str, OwnPicture]:
+    """The file's own pictures by the id the file gives them."""
+    found: dict[str, OwnPicture] = {}
+    if not isinstance(entries, list):
+        checker.problem(_('The file\'s "pictures" should be a list.'))
+        return found
+    for n, entry in enumerate(entries, start=1):
+        where = _("Picture {n}").format(n=n)
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("id", "name", "data")):
+            checker.problem(_("{where} should have an id, a name and its data as text.").format(where=where))
+            continue
+        try:
+            data = base64.b64decode(entry["data"], validate=True)
+            found[entry["id"]] = own_picture(data, entry["name"])
+        except (binascii.Error, ValueError) as error:
+            reason = str(error) if isinstance(error, PictureRefused) else _("its data is damaged.")
+            checker.problem(_("{where} ({name}) cannot be used: {reason}").format(where=where, name=entry["name"][:60], reason=reason))
+    return found
+
+
+def _check_picture_links(workshop: Workshop, pictures: dict[str, OwnPicture], checker: FieldChecker) -> None:
+    """Point the workshop at its pictures' real ids, and note pictures the file does not carry."""
+    missing = 0
+    for part in PICTURED_PARTS:
+        for obj in getattr(workshop, part):
+            if obj.picture.startswith(OWN_PREFIX):
+                given = obj.picture[len(OWN_PREFIX):]
+                if given in pictures:
+                    obj.picture = pictures[given].ref
+                else:
+                    missing += 1
+    if missing:
+        checker.notes.append(
+            _("{count} of the workshop's own pictures are not in the file; a plain frame shows where they were.").format(
+                count=missing
+            )
+        )
 
 
 def import_into(library: Library, result: ImportResult) -> Workshop:
@@ -253,6 +320,8 @@ def import_into(library: Library, result: ImportResult) -> Workshop:
             (g for g in library.groups() if g.name == result.group.name), None
         )
         workshop.group_id = (known or library.add_group(result.group)).id
+    for picture in result.pictures:
+        library.add_picture(picture)
     library.add_workshop(workshop)
     return workshop
 
@@ -261,7 +330,7 @@ def _all_ids(workshop: Workshop) -> list[str]:
     return [workshop.id] + [obj.id for part in WORKSHOP_PARTS for obj in getattr(workshop, part)]
 
 
-class _Checker:
+class FieldChecker:
     """Builds model objects from plain values, noting every problem it meets."""
 
     def __init__(self) -> None:

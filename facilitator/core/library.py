@@ -27,6 +27,7 @@ from facilitator.core.model import (
     WorkshopSummary,
 )
 from facilitator.i18n import _
+from facilitator.pictures.own import OwnPicture
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -390,6 +391,51 @@ class Library:
             ids.insert(max(0, min(new_index, len(ids))), part_id)
             db.executemany(f"UPDATE {table} SET position = ? WHERE id = ?", list(enumerate(ids)))
         self._tell("changed", workshop_id)
+
+    # -- the facilitator's own pictures ---------------------------------------
+
+    def add_picture(self, picture: OwnPicture) -> OwnPicture:
+        """Keep a picture; the same picture (same bytes) is kept once, under its first name."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO pictures (id, name, format, data, added) VALUES (?, ?, ?, ?, ?)",
+                (picture.id, picture.name, picture.format, picture.data, _stamp()),
+            )
+        return self.picture(picture.id) or picture
+
+    def picture(self, picture_id: str) -> OwnPicture | None:
+        row = self._conn.execute("SELECT id, name, format, data FROM pictures WHERE id = ?", (picture_id,)).fetchone()
+        return OwnPicture(row[0], row[1], row[2], bytes(row[3])) if row else None
+
+    def picture_names(self) -> dict[str, str]:
+        """Every own picture's id and name, oldest first, without loading the pictures."""
+        return dict(self._conn.execute("SELECT id, name FROM pictures ORDER BY added, rowid"))
+
+    def rename_picture(self, picture_id: str, name: str) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE pictures SET name = ? WHERE id = ?", (name, picture_id))
+
+    def remove_picture(self, picture_id: str) -> None:
+        """Forget a picture (a photo of a person is personal data). Items that used it show a placeholder."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM pictures WHERE id = ?", (picture_id,))
+
+    # -- agendas saved as templates -----------------------------------------
+
+    def add_template(self, template_id: str, name: str, document: str) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO templates (id, name, document, created) VALUES (?, ?, ?, ?)",
+                (template_id, name, document, _stamp()),
+            )
+
+    def template_documents(self) -> list[tuple[str, str]]:
+        """(id, document) of every saved template, by name."""
+        return list(self._conn.execute("SELECT id, document FROM templates ORDER BY name COLLATE NOCASE"))
+
+    def remove_template(self, template_id: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM templates WHERE id = ?", (template_id,))
 
     # -- inside a transaction ----------------------------------------------
 

@@ -99,6 +99,23 @@ CREATE TABLE group_words ({_PART_COLUMNS}
     for table in PART_TABLES.values()
 )
 
-MIGRATIONS: list[str] = [MIGRATION_1]
+# 2: the facilitator's own pictures, and agendas saved as templates.
+MIGRATION_2 = """
+CREATE TABLE pictures (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    format TEXT NOT NULL,
+    data BLOB NOT NULL,
+    added TEXT NOT NULL
+);
+CREATE TABLE templates (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    document TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2]
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -98,7 +98,7 @@ def test_the_exported_file_is_readable_utf8_json_with_a_format(library):
     raw = path.read_bytes()
     assert ARABIC.encode("utf-8") in raw  # written as text, not \u escapes
     data = json.loads(raw.decode("utf-8"))
-    assert data["format"] == exchange.FORMAT == 1
+    assert data["format"] == exchange.FORMAT == 2
     assert data["kind"] == exchange.KIND
     assert data["app_version"] == facilitator.__version__
     dt.datetime.fromisoformat(data["exported"])
@@ -416,13 +416,13 @@ def test_a_format_that_is_not_a_version_number(version):
     assert only_problem(doc) == 'This is not a facilitator workshop file: its "format" is not a number.'
 
 
-@pytest.mark.parametrize("version", [2, 99, 10**30])
+@pytest.mark.parametrize("version", [3, 99, 10**30])
 def test_a_format_from_a_newer_version(version):
     doc = document()
     doc["format"] = version
     problem = only_problem(doc)
     assert problem.startswith("This file was made by a newer version of facilitator")
-    assert f"format {version}" in problem and "format 1" in problem
+    assert f"format {version}" in problem and "format 2" in problem
     assert "Update the app" in problem
 
 

@@ -1,0 +1,226 @@
+"""Find a picture for an idea: suggestions from an item's words, search by word.
+
+A picture is named by a short text, its *reference*, stored with an agenda
+item or a decision:
+
+- a word or phrase of the curated vocabulary, such as ``"tea"`` or ``"day centre"``;
+- ``"openmoji:1F68C"``: one OpenMoji picture, chosen by searching;
+- ``"own:<id>"``: one of the facilitator's own photos or pictures, kept in the library.
+
+The vocabulary comes first everywhere: it was chosen for easy read. OpenMoji's
+Unicode names fill in words the vocabulary does not have.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from facilitator.core.model import ItemKind
+from facilitator.pictures.openmoji import OpenMoji
+from facilitator.pictures.own import OWN_PREFIX
+from facilitator.pictures.vocabulary import VocabularyWord, read_vocabulary
+
+OPENMOJI = "openmoji:"
+OWN = OWN_PREFIX
+
+# The picture each kind of agenda item has until the facilitator picks another.
+KIND_PICTURES = {
+    ItemKind.WELCOME: "welcome",
+    ItemKind.INTRODUCTIONS: "introductions",
+    ItemKind.LOOK_BACK: "look back",
+    ItemKind.DISCUSSION: "talk",
+    ItemKind.ACTIVITY: "activity",
+    ItemKind.BREAK: "break",
+    ItemKind.DECIDE: "vote",
+    ItemKind.FEEDBACK: "feedback",
+    ItemKind.CLOSE: "goodbye",
+    ItemKind.OTHER: "star",
+}
+
+# Words too common to suggest a picture by themselves.
+STOP_WORDS = frozenset(
+    """a an and are as at be but by can do for from get go has have how i if in is it its of on or our
+    out so that the their them then there they this to up us was we what when where which who why will
+    with you your all any one some about after before into over than too very just also not""".split()
+)
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text, lower case, with curly apostrophes made straight."""
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
+
+
+def word_forms(word: str) -> list[str]:
+    """The word and the plainer forms it may come from: "buses" -> "bus", "talking" -> "talk"."""
+    forms = [word]
+    if word.endswith("'s"):
+        forms.append(word[:-2])
+    if len(word) > 4 and word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if len(word) > 3 and word.endswith("es"):
+        forms.append(word[:-2])
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    for ending in ("ing", "ed"):
+        stem = word[: -len(ending)]
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            forms += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])
+    return forms
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture that can be shown: its reference, the words it stands for, where it is from."""
+
+    ref: str
+    words: str
+    source: str  # "openmoji" or "own"
+    key: str  # the OpenMoji file stem, or the own picture's id
+
+
+class PictureCatalogue:
+    """Every picture the app can offer, searchable by word."""
+
+    def __init__(self, vocabulary: Iterable[VocabularyWord], openmoji: OpenMoji):
+        self.openmoji = openmoji
+        self.vocabulary = list(vocabulary)
+        self._index: dict[str, VocabularyWord] = {}
+        for entry in self.vocabulary:
+            for key in (entry.word, *entry.other_words):
+                self._index.setdefault(key, entry)
+        self._longest = max((len(key.split()) for key in self._index), default=1)
+        self._keys = [(key, tuple(key.split())) for key in self._index]
+        self._headword_of_stem: dict[str, str] = {}
+        for entry in self.vocabulary:
+            if entry.picture.startswith(OPENMOJI):
+                self._headword_of_stem.setdefault(entry.picture[len(OPENMOJI):], entry.word)
+        self._own: dict[str, str] = {}
+        self._name_index: dict[str, list[str]] | None = None
+
+    @classmethod
+    def load(cls) -> PictureCatalogue:
+        """The app's catalogue: the shipped vocabulary and the installed OpenMoji pictures."""
+        return cls(read_vocabulary(), OpenMoji())
+
+    def set_own_pictures(self, names: dict[str, str]) -> None:
+        """Tell the catalogue about the library's own pictures: id -> name."""
+        self._own = dict(names)
+
+    # -- one picture ---------------------------------------------------------
+
+    def resolve(self, ref: str) -> Picture | None:
+        """The picture a reference names, or None when there is no such picture."""
+        ref = ref.strip()
+        if not ref:
+            return None
+        if ref.startswith(OWN):
+            own_id = ref[len(OWN):]
+            return Picture(ref, self._own[own_id], "own", own_id) if own_id in self._own else None
+        if ref.startswith(OPENMOJI):
+            stem = ref[len(OPENMOJI):]
+            return Picture(ref, self._openmoji_words(stem), "openmoji", stem) if self.openmoji.has(stem) else None
+        entry = self._lookup(ref.lower())
+        if entry is None:
+            return None
+        found = self.resolve(entry.picture)
+        return Picture(ref, entry.word, found.source, found.key) if found else None
+
+    def for_kind(self, kind: ItemKind) -> Picture | None:
+        return self.resolve(KIND_PICTURES[kind])
+
+    def _openmoji_words(self, stem: str) -> str:
+        return self._headword_of_stem.get(stem) or self.openmoji.names().get(stem, "")
+
+    def _lookup(self, phrase: str) -> VocabularyWord | None:
+        words = phrase.split()
+        if not words:
+            return None
+        for last in word_forms(words[-1]):
+            entry = self._index.get(" ".join([*words[:-1], last]))
+            if entry is not None:
+                return entry
+        return None
+
+    # -- suggestions and search ----------------------------------------------
+
+    def suggest(self, text: str, limit: int = 12) -> list[Picture]:
+        """Pictures for the words of a text, in the order the words come."""
+        tokens = words_of(text)
+        found: list[Picture] = []
+        unmatched: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self._longest, len(tokens) - i), 0, -1):
+                entry = self._lookup(" ".join(tokens[i : i + n]))
+                if entry is not None and not (n == 1 and tokens[i] in STOP_WORDS and entry.word != tokens[i]):
+                    self._add(found, self.resolve(entry.word))
+                    i += n
+                    break
+            else:
+                unmatched.append(tokens[i])
+                i += 1
+        wanted = set(tokens)
+        for own_id, name in self._own.items():
+            if wanted & set(words_of(name)) - STOP_WORDS:
+                self._add(found, self.resolve(OWN + own_id))
+        for token in unmatched:
+            if token in STOP_WORDS or len(token) < 3:
+                continue
+            for form in word_forms(token):
+                stems = self._names_by_word().get(form, [])
+                for stem in stems[:2]:
+                    self._add(found, self.resolve(OPENMOJI + stem))
+                if stems:
+                    break
+        return found[:limit]
+
+    def search(self, query: str, limit: int = 80) -> list[Picture]:
+        """Pictures whose words start with every word of the query: vocabulary first."""
+        wanted = words_of(query)
+        if not wanted:
+            return []
+        found: list[Picture] = []
+        exact = self._lookup(" ".join(wanted))
+        if exact is not None:
+            self._add(found, self.resolve(exact.word))
+        matches = sorted(
+            (len(words), key) for key, words in self._keys if _prefixes_all(wanted, words)
+        )
+        for _length, key in matches:
+            self._add(found, self.resolve(self._index[key].word))
+        for own_id, name in self._own.items():
+            if _prefixes_all(wanted, words_of(name)):
+                self._add(found, self.resolve(OWN + own_id))
+        names = self.openmoji.names()
+        by_length = sorted((len(name), stem) for stem, name in names.items() if _prefixes_all(wanted, name.split()))
+        for _length, stem in by_length:
+            if len(found) >= limit:
+                break
+            self._add(found, self.resolve(OPENMOJI + stem))
+        return found[:limit]
+
+    def _names_by_word(self) -> dict[str, list[str]]:
+        if self._name_index is None:
+            index: dict[str, list[str]] = {}
+            ordered = sorted(self.openmoji.names().items(), key=lambda pair: (len(pair[1].split()), pair[0]))
+            for stem, name in ordered:
+                for word in name.split():
+                    index.setdefault(word, []).append(stem)
+            self._name_index = index
+        return self._name_index
+
+    @staticmethod
+    def _add(found: list[Picture], picture: Picture | None) -> None:
+        if picture is not None and all(p.source != picture.source or p.key != picture.key for p in found):
+            found.append(picture)
+
+
+def _prefixes_all(wanted: list[str], words: Iterable[str]) -> bool:
+    words = list(words)
+    return all(any(word.startswith(w) for word in words) for w in wanted)
