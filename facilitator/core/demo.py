@@ -129,7 +129,7 @@ def demo_workshop(today: dt.date | None = None) -> tuple[Group, Workshop]:
         ItemKind.FEEDBACK,
         "How did today go?",
         10,
-        "thumbs-up",
+        "thumbs up",
         "Tell us what was good. Tell us what we can do better next time.",
         "Hold up the thumbs cards, or talk to Marcus or Helen after. Write down what people say, good and bad.",
     )

@@ -62,6 +62,8 @@ def open_library(path: Path | str, now: dt.datetime | None = None) -> Library:
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+        # Removed names, notes and photos are overwritten, not left in free pages of the file.
+        conn.execute("PRAGMA secure_delete = ON")
         _migrate(conn, path, now)
         folder = backup.backups_dir(path)
         if not created and backup.daily_backup_due(folder, now.date()):

@@ -125,7 +125,7 @@ class PictureCatalogue:
         if ref.startswith(OPENMOJI):
             stem = ref[len(OPENMOJI):]
             return Picture(ref, self._openmoji_words(stem), "openmoji", stem) if self.openmoji.has(stem) else None
-        entry = self._lookup(ref.lower())
+        entry = self._lookup(" ".join(words_of(ref)))
         if entry is None:
             return None
         found = self.resolve(entry.picture)

@@ -25,8 +25,13 @@ from facilitator.commands import LibraryCommands
 from facilitator.core.library import Change, Library
 from facilitator.core.model import WorkshopSummary
 from facilitator.i18n import _, format_long_date
-from facilitator.ui import menus
-from facilitator.ui.settings import LAST_FOLDER, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_SPLITTER, Preferences
+from facilitator.pictures.catalogue import PictureCatalogue
+from facilitator.pictures.openmoji import OpenMoji
+from facilitator.pictures.vocabulary import VocabularyError
+from facilitator.ui import menus, zoom
+from facilitator.ui.pictures import PictureStore
+from facilitator.ui.settings import LAST_FOLDER, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_SPLITTER, ZOOM, Preferences
+from facilitator.ui.undo import UndoHistory
 from facilitator.ui.workshop_page import WorkshopPage
 
 
@@ -54,8 +59,12 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(list_label)
         left_layout.addWidget(self.workshop_list)
 
-        self.page = WorkshopPage(library)
+        catalogue, picture_trouble = _load_catalogue()
+        self.pictures = PictureStore(catalogue, library)
+        self.history = UndoHistory(library, self)
+        self.page = WorkshopPage(library, self.pictures, self.history)
         self.page.saved.connect(self._show_saved)
+        self.page.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.empty = QLabel(_("The library has no workshops yet.\nUse File ▸ New workshop or File ▸ Import."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
@@ -69,7 +78,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.actions = menus.build(self)
-        self.statusBar().showMessage(_("Library: {path}").format(path=library.path))
+        self.statusBar().showMessage(picture_trouble or _("Library: {path}").format(path=library.path))
+        zoom.set_zoom(self.preferences.get(ZOOM))
         library.subscribe(self._library_changed)
         self.refresh_list(select=self.preferences.get(LAST_WORKSHOP))
         self._restore_places()
@@ -103,6 +113,7 @@ class MainWindow(QMainWindow):
     def _show_current(self, *args) -> None:
         workshop_id = self.current_workshop_id()
         if workshop_id is None:
+            self.page.show_workshop(None)
             self.stack.setCurrentWidget(self.empty)
             return
         if self.page.workshop is None or self.page.workshop.id != workshop_id:
@@ -114,8 +125,6 @@ class MainWindow(QMainWindow):
         if change.kind == "changed":
             self._retitle(change.workshop_id)
         else:
-            if change.kind == "removed" and self.page.workshop and self.page.workshop.id == change.workshop_id:
-                self.page.workshop = None
             self.refresh_list(select=change.workshop_id if change.kind == "added" else None)
 
     def _retitle(self, workshop_id: str) -> None:
@@ -178,11 +187,21 @@ class MainWindow(QMainWindow):
             return super().closeEvent(event)
         self._closed = True
         self.page.flush()
+        self.page.detach()
+        self.preferences.set(ZOOM, zoom.zoom())
         self.preferences.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.preferences.set(WINDOW_SPLITTER, self.splitter.saveState())
         self.preferences.sync()
         self.library.unsubscribe(self._library_changed)
         super().closeEvent(event)
+
+
+def _load_catalogue() -> tuple[PictureCatalogue, str]:
+    """The picture catalogue, and a message when the vocabulary could not be read (OpenMoji still works)."""
+    try:
+        return PictureCatalogue.load(), ""
+    except (OSError, VocabularyError) as error:
+        return PictureCatalogue([], OpenMoji()), _("The picture word list could not be read: {reason}").format(reason=error)
 
 
 def _describe(item: QListWidgetItem, summary: WorkshopSummary) -> None:

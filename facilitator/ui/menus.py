@@ -4,21 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 
 from facilitator.i18n import _
+from facilitator.ui import zoom
 from facilitator.ui.about import show_about
+from facilitator.ui.templates_dialog import NewFromTemplate, SaveAsTemplate
 
 
 @dataclass
 class MainActions:
     new: QAction
+    from_template: QAction
+    save_template: QAction
     import_: QAction
     export: QAction
     delete: QAction
     backups: QAction
     quit: QAction
+    undo: QAction
+    redo: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
     about: QAction
     needs_workshop: list[QAction] = field(default_factory=list)
 
@@ -26,10 +35,10 @@ class MainActions:
 def build(window) -> MainActions:
     """Create the menus of ``window`` (a MainWindow) and return its actions."""
 
-    def action(text: str, slot, shortcut=None) -> QAction:
+    def action(text: str, slot, *shortcuts) -> QAction:
         made = QAction(text, window)
-        if shortcut is not None:
-            made.setShortcut(QKeySequence(shortcut))
+        if shortcuts:
+            made.setShortcuts([QKeySequence(s) for s in shortcuts])
         made.triggered.connect(slot)
         return made
 
@@ -42,8 +51,40 @@ def build(window) -> MainActions:
 
         return slot
 
+    def new_from_template() -> None:
+        window.page.flush()
+        dialog = NewFromTemplate(window.library, window.pictures, window)
+        if dialog.exec() and dialog.workshop is not None:
+            window.select_workshop(dialog.workshop.id)
+
+    def save_as_template(workshop_id: str) -> None:
+        dialog = SaveAsTemplate(window.library, window.library.load_workshop(workshop_id), window)
+        if dialog.exec() and dialog.template is not None:
+            window.statusBar().showMessage(
+                _("Saved the template “{name}”. Use it with File ▸ New workshop from a template.").format(
+                    name=dialog.template.name
+                ),
+                8000,
+            )
+
+    def undo() -> None:
+        window.page.flush()
+        window.history.undo()
+
+    def redo() -> None:
+        window.page.flush()
+        window.history.redo()
+
+    def zoom_by(direction: int) -> None:
+        factor = zoom.step(direction)
+        # The new font reaches the widgets as an event; size the picture after it has.
+        QTimer.singleShot(0, window.page.planner.editor.show_picture)
+        window.statusBar().showMessage(_("Text size {percent}%").format(percent=round(factor * 100)), 3000)
+
     actions = MainActions(
         new=action(_("&New workshop"), lambda: window.commands.new_workshop(), QKeySequence.StandardKey.New),
+        from_template=action(_("New workshop from a &template…"), new_from_template, "Ctrl+Shift+N"),
+        save_template=action(_("&Save this agenda as a template…"), with_current(save_as_template)),
         import_=action(_("&Import a workshop…"), lambda: window.commands.import_workshop(), "Ctrl+I"),
         export=action(_("&Export this workshop…"), with_current(window.commands.export_workshop), "Ctrl+E"),
         delete=action(_("&Delete this workshop…"), with_current(window.commands.delete_workshop)),
@@ -52,16 +93,41 @@ def build(window) -> MainActions:
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(window.library.backups_dir))),
         ),
         quit=action(_("&Quit"), window.close, QKeySequence.StandardKey.Quit),
+        undo=action(_("&Undo"), undo, QKeySequence.StandardKey.Undo),
+        redo=action(_("&Redo"), redo, QKeySequence.StandardKey.Redo, "Ctrl+Y"),
+        zoom_in=action(_("Zoom &in"), lambda: zoom_by(+1), QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
+        zoom_out=action(_("Zoom &out"), lambda: zoom_by(-1), QKeySequence.StandardKey.ZoomOut),
+        zoom_reset=action(_("&Normal size"), lambda: zoom_by(0), "Ctrl+0"),
         about=action(_("&About facilitator"), lambda: show_about(window)),
     )
-    actions.needs_workshop = [actions.export, actions.delete]
+    actions.needs_workshop = [actions.export, actions.delete, actions.save_template]
+    _follow_history(window.history, actions.undo, actions.redo)
 
-    file_menu = window.menuBar().addMenu(_("&File"))
-    for item in (actions.new, actions.import_, actions.export, None, actions.delete, None, actions.backups, None, actions.quit):
-        if item is None:
-            file_menu.addSeparator()
-        else:
-            file_menu.addAction(item)
-    help_menu = window.menuBar().addMenu(_("&Help"))
-    help_menu.addAction(actions.about)
+    def menu(title: str, items) -> None:
+        made = window.menuBar().addMenu(title)
+        for item in items:
+            made.addSeparator() if item is None else made.addAction(item)
+
+    menu(_("&File"), [
+        actions.new, actions.from_template, None, actions.import_, actions.export, actions.save_template, None,
+        actions.delete, None, actions.backups, None, actions.quit,
+    ])
+    menu(_("&Edit"), [actions.undo, actions.redo])
+    menu(_("&View"), [actions.zoom_in, actions.zoom_out, actions.zoom_reset])
+    menu(_("&Help"), [actions.about])
     return actions
+
+
+def _follow_history(history, undo: QAction, redo: QAction) -> None:
+    """Keep the Undo and Redo items saying what they would undo, and greyed out when there is nothing."""
+
+    def update(*args) -> None:
+        undo.setEnabled(history.canUndo())
+        redo.setEnabled(history.canRedo())
+        undo.setText(_("&Undo {what}").format(what=history.undoText()) if history.canUndo() else _("&Undo"))
+        redo.setText(_("&Redo {what}").format(what=history.redoText()) if history.canRedo() else _("&Redo"))
+
+    for signal in (history.canUndoChanged, history.canRedoChanged, history.undoTextChanged, history.redoTextChanged):
+        signal.connect(update)
+    history.activeStackChanged.connect(update)
+    update()

@@ -24,6 +24,7 @@ WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())
 WINDOW_SPLITTER: Setting[QByteArray] = Setting("window/splitter", QByteArray())
 LAST_WORKSHOP: Setting[str] = Setting("library/last_workshop", "")
 LAST_FOLDER: Setting[str] = Setting("files/last_folder", "")
+ZOOM: Setting[float] = Setting("view/zoom", 1.0)
 
 
 class Preferences:

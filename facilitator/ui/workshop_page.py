@@ -1,21 +1,21 @@
-"""The page that shows one workshop: its details (editable) and an overview.
+"""The page for one workshop: its details on top, then the agenda planner and the people.
 
-Every change is written to the library the moment it is made: text fields
-when the facilitator leaves them or pauses typing, dates and times at once.
+Every change is an undoable edit, saved to the library the moment it is made
+(text when typing pauses or the box is left). The page listens to the library
+and shows the workshop again after each change, undo and redo included.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -28,112 +28,117 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.library import Library
-from facilitator.core.model import ACCESS_NEED_NAMES, ITEM_KIND_NAMES, Agreement, Workshop
-from facilitator.i18n import _, format_clock, format_minutes, ngettext
+from facilitator.core.edits import ChangeWorkshop
+from facilitator.core.library import Change, Library
+from facilitator.core.model import Agreement, Workshop
+from facilitator.i18n import _
+from facilitator.language.hints import HintChecker, no_hints
+from facilitator.ui.people_editor import PeopleEditor
+from facilitator.ui.pictures import PictureStore
+from facilitator.ui.planner import AgendaPlanner
+from facilitator.ui.text_fields import TextCommitter
+from facilitator.ui.undo import UndoHistory
+from facilitator.ui.zoom import big_font
 
 NO_DATE = QDate(2000, 1, 1)
 NO_TIME = QTime(0, 0)
 LANGUAGES = {"en": "English", "cy": "Cymraeg", "ar": "العربية"}
 
 
-class _PurposeEdit(QPlainTextEdit):
-    """A text box that says when the facilitator has left it."""
-
-    left = Signal()
-
-    def focusOutEvent(self, event):  # noqa: N802 (Qt's name)
-        self.left.emit()
-        super().focusOutEvent(event)
-
-
 class WorkshopPage(QWidget):
-    """Details and overview of one workshop, saved as they are edited."""
+    """Details, agenda and people of one workshop, saved as they are edited."""
 
     saved = Signal()
+    said = Signal(str)
 
-    def __init__(self, library: Library, parent: QWidget | None = None):
+    def __init__(
+        self,
+        library: Library,
+        pictures: PictureStore,
+        history: UndoHistory,
+        checker: HintChecker = no_hints,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.library = library
+        self.history = history
         self.workshop: Workshop | None = None
-        self._loading = False
+        self._showing = False
 
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(_("Workshop title"))
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
-        title_font.setBold(True)
-        self.title_edit.setFont(title_font)
-        self.title_edit.setMaxLength(500)
-        self.title_edit.editingFinished.connect(lambda: self._save_text("title", self.title_edit.text()))
+        big_font(self.title_edit, 1.6, bold=True)
+        self.title = TextCommitter(self.title_edit, self._commit_title, max_length=500)
 
         self.group_label = QLabel()
         self.group_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.purpose_edit = _PurposeEdit()
+        self.purpose_edit = QPlainTextEdit()
         self.purpose_edit.setAccessibleName(_("What the workshop is for"))
+        self.purpose_edit.setPlaceholderText(_("Why we are meeting, in a few short sentences."))
         self.purpose_edit.setTabChangesFocus(True)
-        self.purpose_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
-        self._purpose_timer = QTimer(self, singleShot=True, interval=700)
-        self._purpose_timer.timeout.connect(self._save_purpose)
-        self.purpose_edit.textChanged.connect(lambda: self._loading or self._purpose_timer.start())
-        self.purpose_edit.left.connect(self._save_purpose)
+        self.purpose_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 10)
+        self.purpose = TextCommitter(self.purpose_edit, lambda text: self._change(purpose=text))
 
         self.date_edit = QDateEdit(calendarPopup=True)
         self.date_edit.setMinimumDate(NO_DATE)
         self.date_edit.setSpecialValueText(_("No date yet"))
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
         self.date_edit.setAccessibleName(_("Date"))
-        self.date_edit.dateChanged.connect(self._save_date)
+        self.date_edit.dateChanged.connect(self._date_changed)
 
         self.start_edit = self._time_edit(_("Start time"), "start_time")
         self.until_edit = self._time_edit(_("Room booked until"), "room_booked_until")
 
         self.place_edit = QLineEdit()
         self.place_edit.setAccessibleName(_("Place"))
-        self.place_edit.setMaxLength(500)
-        self.place_edit.editingFinished.connect(lambda: self._save_text("place", self.place_edit.text()))
+        self.place = TextCommitter(self.place_edit, lambda text: self._change(place=text.strip()), max_length=500)
 
         self.language_box = QComboBox()
         self.language_box.setAccessibleName(_("Language of the workshop"))
         for code, name in LANGUAGES.items():
             self.language_box.addItem(name, code)
-        self.language_box.activated.connect(self._save_language)
+        self.language_box.activated.connect(lambda i: self._change(language=self.language_box.itemData(i)))
 
-        times = QHBoxLayout()
-        times.addWidget(self.start_edit)
-        times.addWidget(QLabel(_("room booked until")))
-        times.addWidget(self.until_edit)
-        times.addStretch()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(_("What it is for"), self.purpose_edit)
-        form.addRow(_("Date"), self.date_edit)
-        form.addRow(_("Starts at"), times)
-        form.addRow(_("Place"), self.place_edit)
-        form.addRow(_("Language"), self.language_box)
+        details = QGridLayout()
+        purpose_label = QLabel(_("What it is &for"))
+        purpose_label.setBuddy(self.purpose_edit)
+        details.addWidget(purpose_label, 0, 0, Qt.AlignmentFlag.AlignTop)
+        details.addWidget(self.purpose_edit, 0, 1)
+        when = QFormLayout()
+        for text, widget in (
+            (_("&Date"), self.date_edit),
+            (_("&Starts at"), self.start_edit),
+            (_("Room &booked until"), self.until_edit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            when.addRow(label, widget)
+        where = QFormLayout()
+        for text, widget in ((_("P&lace"), self.place_edit), (_("Lan&guage"), self.language_box)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            where.addRow(label, widget)
+        details.addLayout(when, 0, 2)
+        details.addLayout(where, 0, 3)
+        details.setColumnStretch(1, 3)
+        details.setColumnStretch(3, 2)
 
-        self.agenda_summary = QLabel()
-        self.agenda_summary.setWordWrap(True)
-        self.agenda_table = self._table([_("Starts"), _("Item"), _("Minutes"), _("Kind")])
-        self.people_table = self._table([_("Name or alias"), _("Role or access needs")])
-        self.decisions_table = self._table([_("What"), _("Agreed?")])
-        agenda_tab = QWidget()
-        agenda_layout = QVBoxLayout(agenda_tab)
-        agenda_layout.addWidget(self.agenda_summary)
-        agenda_layout.addWidget(self.agenda_table)
+        self.planner = AgendaPlanner(pictures, history, checker)
+        self.planner.said.connect(self.said)
+        self.people = PeopleEditor(history)
+        self.decisions_table = _table([_("What"), _("Agreed?")])
         self.tabs = QTabWidget()
-        self.tabs.addTab(agenda_tab, _("Agenda"))
-        self.tabs.addTab(self.people_table, _("People"))
+        self.tabs.addTab(self.planner, _("Agenda"))
+        self.tabs.addTab(self.people, _("People"))
         self.tabs.addTab(self.decisions_table, _("Decisions and actions"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_edit)
         layout.addWidget(self.group_label)
-        layout.addLayout(form)
+        layout.addLayout(details)
         layout.addWidget(self.tabs, stretch=1)
-
-    # -- building ----------------------------------------------------------
+        library.subscribe(self._library_changed)
 
     def _time_edit(self, name: str, field: str) -> QTimeEdit:
         edit = QTimeEdit()
@@ -141,131 +146,113 @@ class WorkshopPage(QWidget):
         edit.setSpecialValueText(_("Not set"))
         edit.setMinimumTime(NO_TIME)
         edit.setAccessibleName(name)
-        edit.timeChanged.connect(lambda value: self._save_time(field, value))
+        edit.timeChanged.connect(
+            lambda value: self._change(**{field: None if value == NO_TIME else dt.time(value.hour(), value.minute())})
+        )
         return edit
 
-    @staticmethod
-    def _table(headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.setWordWrap(True)
-        header = table.horizontalHeader()
-        for column in range(len(headers)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1 if len(headers) > 2 else 0, QHeaderView.ResizeMode.Stretch)
-        return table
+    # -- showing -------------------------------------------------------------
 
-    # -- showing -----------------------------------------------------------
+    def show_workshop(self, workshop_id: str | None) -> None:
+        """Show a workshop (None: none). Typing still waiting to be saved is saved first."""
+        if self.workshop is not None and self.workshop.id != workshop_id:
+            self.flush()
+            for box in (self.title, self.purpose, self.place):
+                box.forget()
+        self.workshop = self.library.load_workshop(workshop_id) if workshop_id else None
+        self.history.show_workshop(workshop_id)
+        self._show()
 
-    def show_workshop(self, workshop_id: str) -> None:
-        self.flush()
-        self.workshop = self.library.load_workshop(workshop_id)
-        self._loading = True
+    def _library_changed(self, change: Change) -> None:
+        if self.workshop is not None and change.workshop_id == self.workshop.id:
+            if change.kind == "removed":
+                self.history.forget(change.workshop_id)
+                self.workshop = None
+                self._show()
+            else:
+                self.workshop = self.library.load_workshop(change.workshop_id)
+                self._show()
+                self.saved.emit()
+
+    def _show(self) -> None:
+        w = self.workshop
+        self._showing = True
         try:
-            w = self.workshop
-            self.title_edit.setText(w.title)
-            group = self.library.group(w.group_id) if w.group_id else None
+            self.title.set_text(w.title if w else "")
+            self.purpose.set_text(w.purpose if w else "")
+            self.place.set_text(w.place if w else "")
+            group = self.library.group(w.group_id) if w and w.group_id else None
             self.group_label.setText(_("A meeting of {group}").format(group=group.name) if group else "")
             self.group_label.setVisible(group is not None)
-            self.purpose_edit.setPlainText(w.purpose)
-            self.date_edit.setDate(QDate(w.date.year, w.date.month, w.date.day) if w.date else NO_DATE)
-            for edit, value in ((self.start_edit, w.start_time), (self.until_edit, w.room_booked_until)):
+            date = w.date if w else None
+            self.date_edit.setDate(QDate(date.year, date.month, date.day) if date else NO_DATE)
+            for edit, value in ((self.start_edit, w and w.start_time), (self.until_edit, w and w.room_booked_until)):
                 edit.setTime(QTime(value.hour, value.minute) if value else NO_TIME)
-            self.place_edit.setText(w.place)
-            if self.language_box.findData(w.language) < 0:
-                self.language_box.addItem(w.language, w.language)
-            self.language_box.setCurrentIndex(self.language_box.findData(w.language))
+            language = w.language if w else "en"
+            if self.language_box.findData(language) < 0:
+                self.language_box.addItem(language, language)
+            self.language_box.setCurrentIndex(self.language_box.findData(language))
         finally:
-            self._loading = False
-        self._fill_overview()
+            self._showing = False
+        self.planner.show_workshop(w)
+        self.people.show_workshop(w)
+        self._fill_decisions()
 
-    def _fill_overview(self) -> None:
+    def _fill_decisions(self) -> None:
         w = self.workshop
-        assert w is not None
-        starts = w.start_times()
-        rows = [
-            [format_clock(start) if start else "", item.title, str(item.minutes), _(ITEM_KIND_NAMES[item.kind])]
-            for start, item in zip(starts, w.agenda)
-        ]
-        _fill(self.agenda_table, rows)
-        self.agenda_summary.setText(agenda_summary(w))
-        people = [[f.name, f.role + (_(" (lived experience)") if f.lived_experience else "")] for f in w.facilitators]
-        people += [
-            [p.shown_name, ", ".join([_(ACCESS_NEED_NAMES[n]) for n in p.access_needs] + ([p.other_needs] if p.other_needs else []))]
-            for p in w.participants
-        ]
-        _fill(self.people_table, people)
-        decided = [[d.text, _("Yes") if d.agreement != Agreement.NOT_YET else _("Still to decide")] for d in w.decisions]
-        decided += [[_("Action: {who} will {what}").format(who=a.who or _("someone"), what=a.what), ""] for a in w.actions]
-        _fill(self.decisions_table, decided)
-        self.tabs.setTabText(1, _("People ({n})").format(n=len(w.facilitators) + len(w.participants)))
-        self.tabs.setTabText(2, _("Decisions and actions ({n})").format(n=len(w.decisions) + len(w.actions)))
+        rows = []
+        if w is not None:
+            rows = [[d.text, _("Yes") if d.agreement != Agreement.NOT_YET else _("Still to decide")] for d in w.decisions]
+            rows += [[_("Action: {who} will {what}").format(who=a.who or _("someone"), what=a.what), ""] for a in w.actions]
+        _fill(self.decisions_table, rows)
+        people = len(w.facilitators) + len(w.participants) if w else 0
+        self.tabs.setTabText(0, _("Agenda ({n})").format(n=len(w.agenda)) if w else _("Agenda"))
+        self.tabs.setTabText(1, _("People ({n})").format(n=people))
+        self.tabs.setTabText(2, _("Decisions and actions ({n})").format(n=len(rows)))
 
-    # -- saving ------------------------------------------------------------
+    # -- saving --------------------------------------------------------------
 
-    def _save(self, **changes) -> None:
-        if self._loading or self.workshop is None:
+    def _change(self, **changes) -> None:
+        if self._showing or self.workshop is None:
             return
-        if all(getattr(self.workshop, k) == v for k, v in changes.items()):
+        ((field, value),) = changes.items()
+        before = getattr(self.workshop, field)
+        if before != value:
+            self.history.push(ChangeWorkshop(self.workshop.id, field, before, value))
+
+    def _commit_title(self, text: str) -> None:
+        if not text.strip():
+            self.said.emit(_("A workshop needs a title, so the old title is kept."))
+            self.title.set_text(self.workshop.title if self.workshop else "")
             return
-        for key, value in changes.items():
-            setattr(self.workshop, key, value)
-        self.library.update_workshop(self.workshop.id, **changes)
-        self._fill_overview()
-        self.saved.emit()
+        self._change(title=text.strip())
 
-    def _save_text(self, field: str, text: str) -> None:
-        if field == "title" and not text.strip():
-            self.title_edit.setText(self.workshop.title if self.workshop else "")
-            return
-        self._save(**{field: text})
+    def _date_changed(self, value: QDate) -> None:
+        self._change(date=None if value == NO_DATE else dt.date(value.year(), value.month(), value.day()))
 
-    def _save_purpose(self) -> None:
-        self._purpose_timer.stop()
-        self._save(purpose=self.purpose_edit.toPlainText())
-
-    def _save_date(self, value: QDate) -> None:
-        self._save(date=None if value == NO_DATE else dt.date(value.year(), value.month(), value.day()))
-
-    def _save_time(self, field: str, value: QTime) -> None:
-        self._save(**{field: None if value == NO_TIME else dt.time(value.hour(), value.minute())})
-
-    def _save_language(self, index: int) -> None:
-        self._save(language=self.language_box.itemData(index))
+    def detach(self) -> None:
+        """Stop listening to the library (the window is closing)."""
+        self.library.unsubscribe(self._library_changed)
 
     def flush(self) -> None:
-        """Save what is being typed before showing something else."""
-        if self.workshop is not None and self._purpose_timer.isActive():
-            self._save_purpose()
-        if self.workshop is not None and self.title_edit.isModified():
-            self._save_text("title", self.title_edit.text())
-        if self.workshop is not None and self.place_edit.isModified():
-            self._save_text("place", self.place_edit.text())
+        """Save what is being typed now (before undo, closing, or showing something else)."""
+        for box in (self.title, self.purpose, self.place):
+            box.flush()
+        self.planner.editor.flush()
+        self.people.flush()
 
 
-def agenda_summary(w: Workshop) -> str:
-    count = ngettext("{n} item", "{n} items", len(w.agenda)).format(n=len(w.agenda))
-    text = _("{count}, {length} in all.").format(count=count, length=format_minutes(w.total_minutes()))
-    end = w.planned_end()
-    if w.start_time and end:
-        text += " " + _("From {start} to {end}.").format(start=format_clock(w.start_time), end=format_clock(end))
-        if w.room_booked_until:
-            over = _minutes_between(w.room_booked_until, end)
-            if over > 0:
-                text += " " + _("⚠ That is {length} past the room booking ({until}).").format(
-                    length=format_minutes(over), until=format_clock(w.room_booked_until)
-                )
-            else:
-                text += " " + _("The room is booked until {until}.").format(until=format_clock(w.room_booked_until))
-    return text
-
-
-def _minutes_between(earlier: dt.time, later: dt.time) -> int:
-    day = dt.date(2000, 1, 1)
-    return int((dt.datetime.combine(day, later) - dt.datetime.combine(day, earlier)).total_seconds() // 60)
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    return table
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -274,6 +261,5 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
         for c, text in enumerate(row):
             cell = QTableWidgetItem(text)
             cell.setToolTip(text)
-            cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, cell)
     table.resizeRowsToContents()

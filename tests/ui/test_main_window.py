@@ -3,12 +3,11 @@
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 
-from facilitator.cli import open_app_library
 from facilitator.core.library import open_library
 from facilitator.core.model import Workshop
+from facilitator.ui.agenda_model import START_ROLE
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.settings import Preferences
 
@@ -36,28 +35,13 @@ class FakeView:
         self.warned.append((message, details))
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
-
-    library = open_app_library(tmp_path / "library.sqlite3")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(library, Preferences(settings))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    library.close()
-
-
 def test_opens_on_the_demo_workshop(window):
     assert window.workshop_list.count() == 1
     assert window.page.title_edit.text() == window.library.list_workshops()[0].title
-    assert window.page.agenda_table.rowCount() == len(window.page.workshop.agenda) > 0
+    model = window.page.planner.model
+    assert model.rowCount() == len(window.page.workshop.agenda) > 0
     # Start times are worked out from the workshop's start.
-    first = window.page.workshop.start_time.strftime("%H:%M")
-    assert window.page.agenda_table.item(0, 0).text() == first
+    assert model.data(model.index(0), START_ROLE) == window.page.workshop.start_time
 
 
 def test_typing_a_title_saves_it_at_once(window, qtbot, tmp_path):
@@ -91,7 +75,7 @@ def test_date_time_place_and_purpose_are_saved(window, qtbot):
     assert stored.date == dt.date(2027, 5, 4)
     assert stored.start_time == dt.time(13, 30)
     assert stored.place == "The library, upstairs"
-    assert page.agenda_table.item(0, 0).text() == "13:30"
+    assert page.planner.model.data(page.planner.model.index(0), START_ROLE) == dt.time(13, 30)
 
 
 def test_new_import_export_and_delete(window, tmp_path):

@@ -1,0 +1,224 @@
+"""New workshop from a template, and save a workshop's agenda as a template."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QSize, Qt, QTime
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.library import Library
+from facilitator.core.model import Workshop
+from facilitator.core.templates import (
+    Template,
+    built_in_templates,
+    save_template,
+    saved_templates,
+    template_from_workshop,
+    workshop_from_template,
+)
+from facilitator.i18n import _, format_minutes, ngettext
+from facilitator.ui.pictures import PictureStore
+from facilitator.ui.zoom import big_font
+
+DEFAULT_START = dt.time(10, 0)
+
+
+class NewFromTemplate(QDialog):
+    """Pick a template and a date; ``workshop`` is the new workshop after ``exec`` (already in the library)."""
+
+    def __init__(self, library: Library, pictures: PictureStore, parent: QWidget | None = None, today: dt.date | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.pictures = pictures
+        self.workshop: Workshop | None = None
+        self.setWindowTitle(_("New workshop from a template"))
+        self.resize(900, 600)
+        built_in, self.problems = built_in_templates()
+        self.templates: list[Template] = built_in + saved_templates(library)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(_("Templates"))
+        for template in self.templates:
+            text = template.name if template.built_in else _("{name} (yours)").format(name=template.name)
+            entry = QListWidgetItem(text)
+            entry.setData(Qt.ItemDataRole.UserRole, template.id)
+            self.list.addItem(entry)
+        self.list.currentRowChanged.connect(self._show)
+        self.list.itemActivated.connect(lambda _item: self.make())
+        list_label = QLabel(_("&Templates"))
+        list_label.setBuddy(self.list)
+
+        self.name = QLabel()
+        big_font(self.name, 1.3, bold=True)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.length = QLabel()
+        self.items = QListWidget()
+        self.items.setAccessibleName(_("The template's agenda"))
+        size = self.fontMetrics().lineSpacing() * 2
+        self.items.setIconSize(QSize(size, size))
+        self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        start = (today or dt.date.today()) + dt.timedelta(days=14)
+        self.date_edit = QDateEdit(QDate(start.year, start.month, start.day), calendarPopup=True)
+        self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        self.date_edit.setAccessibleName(_("Date of the new workshop"))
+        self.start_edit = QTimeEdit(QTime(DEFAULT_START.hour, DEFAULT_START.minute))
+        self.start_edit.setDisplayFormat("HH:mm")
+        self.start_edit.setAccessibleName(_("Start time of the new workshop"))
+        when = QFormLayout()
+        when.addRow(_("&Date"), self.date_edit)
+        when.addRow(_("&Starts at"), self.start_edit)
+
+        self.remove_button = QPushButton(_("&Remove this template…"))
+        self.remove_button.clicked.connect(self.remove)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(_("&Make the workshop"))
+        buttons.accepted.connect(self.make)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ResetRole)
+
+        preview = QVBoxLayout()
+        preview.addWidget(self.name)
+        preview.addWidget(self.about)
+        preview.addWidget(self.length)
+        preview.addWidget(self.items, stretch=1)
+        preview.addLayout(when)
+        left = QVBoxLayout()
+        left.addWidget(list_label)
+        left.addWidget(self.list)
+        if self.problems:
+            trouble = QLabel("⚠ " + "\n".join(self.problems))
+            trouble.setWordWrap(True)
+            left.addWidget(trouble)
+        columns = QHBoxLayout()
+        columns.addLayout(left, stretch=2)
+        columns.addLayout(preview, stretch=3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, stretch=1)
+        layout.addWidget(buttons)
+        self.list.setCurrentRow(0 if self.templates else -1)
+        self._show(self.list.currentRow())
+
+    def current(self) -> Template | None:
+        row = self.list.currentRow()
+        return self.templates[row] if 0 <= row < len(self.templates) else None
+
+    def _show(self, row: int) -> None:
+        template = self.current()
+        self.ok.setEnabled(template is not None)
+        self.remove_button.setEnabled(template is not None and not template.built_in)
+        self.items.clear()
+        if template is None:
+            self.name.setText(_("There are no templates."))
+            self.about.setText("")
+            self.length.setText("")
+            return
+        self.name.setText(template.name)
+        self.about.setText(template.about)
+        count = ngettext("{n} item", "{n} items", len(template.agenda)).format(n=len(template.agenda))
+        self.length.setText(f"{count} · {format_minutes(template.total_minutes())}")
+        size = self.items.iconSize().width()
+        for item in template.agenda:
+            icon = QIcon(self.pictures.pixmap(self.pictures.ref_for(item.picture, item.kind), size))
+            self.items.addItem(QListWidgetItem(icon, f"{item.title} · {format_minutes(item.minutes)}"))
+
+    def make(self) -> None:
+        template = self.current()
+        if template is None:
+            return
+        date, start = self.date_edit.date(), self.start_edit.time()
+        self.workshop = workshop_from_template(
+            template, date=dt.date(date.year(), date.month(), date.day()), start_time=dt.time(start.hour(), start.minute())
+        )
+        self.library.add_workshop(self.workshop)
+        self.accept()
+
+    def remove(self) -> None:
+        template = self.current()
+        if template is None or template.built_in:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Remove a template"),
+            _("Remove the template “{name}”? Workshops made from it stay as they are.").format(name=template.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.library.remove_template(template.id)
+        row = self.list.currentRow()
+        self.templates.pop(row)
+        self.list.takeItem(row)
+        self._show(self.list.currentRow())
+
+
+class SaveAsTemplate(QDialog):
+    """Name a template made from a workshop's agenda; ``template`` is set after it is saved."""
+
+    def __init__(self, library: Library, workshop: Workshop, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.workshop = workshop
+        self.template: Template | None = None
+        self.setWindowTitle(_("Save as a template"))
+        self.name_edit = QLineEdit(workshop.title)
+        self.name_edit.setMaxLength(200)
+        self.name_edit.setAccessibleName(_("Name of the template"))
+        self.about_edit = QPlainTextEdit()
+        self.about_edit.setTabChangesFocus(True)
+        self.about_edit.setPlaceholderText(_("What this session is for, and when to use it."))
+        self.about_edit.setAccessibleName(_("About the template"))
+        self.about_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
+        self.keep_notes = QCheckBox(_("Keep my &notes for each item (check they name nobody)"))
+        explain = QLabel(
+            _("The template keeps the title, purpose, pictures, words and times of the agenda. "
+              "It leaves out people, decisions and actions.")
+        )
+        explain.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(_("&Name"), self.name_edit)
+        form.addRow(_("&About"), self.about_edit)
+        form.addRow("", self.keep_notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.name_edit.textChanged.connect(lambda text: self.save_button.setEnabled(bool(text.strip())))
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.name_edit.selectAll()
+
+    def save(self) -> None:
+        name = self.name_edit.text().strip()
+        if not name or not self.workshop.agenda:
+            QMessageBox.warning(self, _("Cannot save the template"), _("A template needs a name and at least 1 agenda item."))
+            return
+        template = template_from_workshop(
+            self.workshop, name, self.about_edit.toPlainText(), keep_notes=self.keep_notes.isChecked()
+        )
+        self.template = save_template(self.library, template)
+        self.accept()

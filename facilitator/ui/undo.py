@@ -1,0 +1,68 @@
+"""Undo and redo: every edit goes through a QUndoStack, one stack per workshop.
+
+The edits themselves (``core/edits.py``) know nothing of Qt; ``EditCommand``
+wraps one so QUndoStack can run it, merge typing into it, and undo it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
+
+from facilitator.core.edits import Edit
+from facilitator.core.library import Library
+
+MERGE_ID = 1
+
+
+class EditCommand(QUndoCommand):
+    def __init__(self, library: Library, edit: Edit):
+        super().__init__(edit.describe())
+        self.library = library
+        self.edit = edit
+        self._done = True  # pushed after it was applied, so the first redo has nothing to do
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.edit.apply(self.library)
+
+    def undo(self) -> None:
+        self.edit.revert(self.library)
+
+    def id(self) -> int:
+        return MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        return isinstance(other, EditCommand) and self.edit.absorb(other.edit)
+
+
+class UndoHistory(QUndoGroup):
+    """The undo stacks of the workshops opened in this window."""
+
+    def __init__(self, library: Library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self._stacks: dict[str, QUndoStack] = {}
+
+    def show_workshop(self, workshop_id: str | None) -> None:
+        if workshop_id is None:
+            self.setActiveStack(None)
+            return
+        if workshop_id not in self._stacks:
+            self._stacks[workshop_id] = QUndoStack(self)
+        self.setActiveStack(self._stacks[workshop_id])
+
+    def forget(self, workshop_id: str) -> None:
+        """A deleted workshop's edits cannot be undone any more."""
+        stack = self._stacks.pop(workshop_id, None)
+        if stack is not None:
+            self.removeStack(stack)
+            stack.deleteLater()
+
+    def push(self, edit: Edit) -> None:
+        """Do an edit now and keep it for undo. An edit that fails is not kept."""
+        edit.apply(self.library)
+        stack = self.activeStack()
+        if stack is not None:
+            stack.push(EditCommand(self.library, edit))
