@@ -116,6 +116,9 @@ def _export(library, args: argparse.Namespace) -> int:
     except WorkshopNotFound as error:
         print(_("{error} Run 'facilitator list' to see the ids.").format(error=error), file=sys.stderr)
         return EXIT_PROBLEM
+    except exchange.ExportFailed as error:
+        print(error, file=sys.stderr)
+        return EXIT_PROBLEM
     except OSError as error:
         print(_("Cannot write {path}: {reason}.").format(path=args.output, reason=error.strerror), file=sys.stderr)
         return EXIT_PROBLEM

@@ -74,6 +74,9 @@ class LibraryCommands:
             return None
         try:
             exchange.export_workshop(self.library, workshop_id, path)
+        except exchange.ExportFailed as error:
+            self.view.warn(_("Cannot save the file"), _("The workshop was not exported."), [str(error)])
+            return None
         except OSError as error:
             self.view.warn(
                 _("Cannot save the file"),

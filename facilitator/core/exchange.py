@@ -97,6 +97,10 @@ FIELD_LABELS = {
 }
 
 
+class ExportFailed(Exception):
+    """The workshop cannot be written as a file; the message says why in plain words."""
+
+
 class ImportFailed(Exception):
     """The file cannot be imported. ``problems`` lists every reason found."""
 
@@ -157,6 +161,15 @@ def export_workshop(library: Library, workshop_id: str, path: Path | str) -> Pat
     group = library.group(workshop.group_id) if workshop.group_id else None
     pictures = [p for p in map(library.picture, own_picture_ids(workshop)) if p is not None]
     text = json.dumps(workshop_document(workshop, group, pictures), ensure_ascii=False, indent=1)
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        # A file the app would refuse to import is no use to anyone.
+        raise ExportFailed(
+            _(
+                "The workshop's own pictures would make the file {size:,} MB; a workshop file can be at most "
+                "{limit:,} MB. Use fewer or smaller photos, then export again."
+            ).format(size=-(-size // (1024 * 1024)), limit=MAX_FILE_BYTES // (1024 * 1024))
+        )
     path = Path(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".json")
     try:
@@ -263,8 +276,8 @@ def parse_workshop(data: typing.Any) -> ImportResult:
     if checker.problems:
         raise ImportFailed(checker.report())
     assert workshop is not None
-    _check_picture_links(workshop, pictures, checker)
-    return ImportResult(workshop, group, checker.notes, list(pictures.values()))
+    used = _check_picture_links(workshop, pictures, checker)
+    return ImportResult(workshop, group, checker.notes, used)
 
 
 def _read_pictures(entries: typing.Any, checker: FieldChecker) -> dict[str, OwnPicture]:
@@ -287,15 +300,17 @@ def _read_pictures(entries: typing.Any, checker: FieldChecker) -> dict[str, OwnP
     return found
 
 
-def _check_picture_links(workshop: Workshop, pictures: dict[str, OwnPicture], checker: FieldChecker) -> None:
-    """Point the workshop at its pictures' real ids, and note pictures the file does not carry."""
+def _check_picture_links(workshop: Workshop, pictures: dict[str, OwnPicture], checker: FieldChecker) -> list[OwnPicture]:
+    """Point the workshop at its pictures' real ids, note pictures the file lacks; the pictures used."""
     missing = 0
+    used: dict[str, OwnPicture] = {}
     for part in PICTURED_PARTS:
         for obj in getattr(workshop, part):
             if obj.picture.startswith(OWN_PREFIX):
                 given = obj.picture[len(OWN_PREFIX):]
                 if given in pictures:
                     obj.picture = pictures[given].ref
+                    used[pictures[given].id] = pictures[given]
                 else:
                     missing += 1
     if missing:
@@ -304,6 +319,7 @@ def _check_picture_links(workshop: Workshop, pictures: dict[str, OwnPicture], ch
                 count=missing
             )
         )
+    return list(used.values())
 
 
 def import_into(library: Library, result: ImportResult) -> Workshop:
@@ -320,9 +336,7 @@ def import_into(library: Library, result: ImportResult) -> Workshop:
             (g for g in library.groups() if g.name == result.group.name), None
         )
         workshop.group_id = (known or library.add_group(result.group)).id
-    for picture in result.pictures:
-        library.add_picture(picture)
-    library.add_workshop(workshop)
+    library.add_workshop(workshop, result.pictures)
     return workshop
 
 

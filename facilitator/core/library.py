@@ -287,9 +287,11 @@ class Library:
             )
         return workshop
 
-    def add_workshop(self, workshop: Workshop) -> Workshop:
-        """Store a whole new workshop with all its parts."""
+    def add_workshop(self, workshop: Workshop, pictures: typing.Sequence[OwnPicture] = ()) -> Workshop:
+        """Store a whole new workshop with all its parts, and the own pictures it brings, all or nothing."""
         with self._transaction() as db:
+            for picture in pictures:
+                self._insert_picture(db, picture)
             self._insert_workshop(db, workshop)
         self._tell("added", workshop.id)
         return workshop
@@ -399,10 +401,7 @@ class Library:
     def add_picture(self, picture: OwnPicture) -> OwnPicture:
         """Keep a picture; the same picture (same bytes) is kept once, under its first name."""
         with self._transaction() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO pictures (id, name, format, data, added) VALUES (?, ?, ?, ?, ?)",
-                (picture.id, picture.name, picture.format, picture.data, _stamp()),
-            )
+            self._insert_picture(db, picture)
         return self.picture(picture.id) or picture
 
     def picture(self, picture_id: str) -> OwnPicture | None:
@@ -459,6 +458,13 @@ class Library:
             table = schema.PART_TABLES[part]
             for position, obj in enumerate(getattr(workshop, part)):
                 self._insert_part(db, table, workshop.id, position, obj)
+
+    @staticmethod
+    def _insert_picture(db: sqlite3.Connection, picture: OwnPicture) -> None:
+        db.execute(
+            "INSERT OR IGNORE INTO pictures (id, name, format, data, added) VALUES (?, ?, ?, ?, ?)",
+            (picture.id, picture.name, picture.format, picture.data, _stamp()),
+        )
 
     @staticmethod
     def _insert_part(db: sqlite3.Connection, table: str, workshop_id: str, position: int, obj: typing.Any) -> None:

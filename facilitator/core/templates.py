@@ -80,7 +80,7 @@ def parse_template(data: object, template_id: str) -> Template:
     checker = FieldChecker()
     texts = {}
     for name, required in (("name", True), ("title", True), ("about", False), ("purpose", False)):
-        value = data.get(name, "")
+        value = data.get(name) or ""
         if not isinstance(value, str) or (required and not value.strip()):
             checker.problem(_("The template has no {field}.").format(field=name))
         else:
@@ -127,6 +127,8 @@ def saved_templates(library: Library) -> list[Template]:
 
 
 def save_template(library: Library, template: Template) -> Template:
+    """Keep a template in the library. One that could not be read back is refused (``TemplateRefused``)."""
+    parse_template(template_document(template), template.id)
     library.add_template(template.id, template.name, json.dumps(template_document(template), ensure_ascii=False))
     return template
 
@@ -150,4 +152,4 @@ def workshop_from_template(template: Template, **details) -> Workshop:
         item = copy.deepcopy(item)
         item.id = new_id()
         agenda.append(item)
-    return Workshop(title=template.title, purpose=template.purpose, agenda=agenda, **details)
+    return Workshop(**{"title": template.title, "purpose": template.purpose, **details, "agenda": agenda})

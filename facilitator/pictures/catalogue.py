@@ -101,6 +101,7 @@ class PictureCatalogue:
             if entry.picture.startswith(OPENMOJI):
                 self._headword_of_stem.setdefault(entry.picture[len(OPENMOJI):], entry.word)
         self._own: dict[str, str] = {}
+        self._name_words: dict[str, list[str]] | None = None
         self._name_index: dict[str, list[str]] | None = None
 
     @classmethod
@@ -158,16 +159,19 @@ class PictureCatalogue:
         while i < len(tokens):
             for n in range(min(self._longest, len(tokens) - i), 0, -1):
                 entry = self._lookup(" ".join(tokens[i : i + n]))
-                if entry is not None and not (n == 1 and tokens[i] in STOP_WORDS and entry.word != tokens[i]):
-                    self._add(found, self.resolve(entry.word))
+                if entry is None or (n == 1 and tokens[i] in STOP_WORDS and entry.word != tokens[i]):
+                    continue
+                picture = self.resolve(entry.word)
+                if picture is not None:
+                    self._add(found, picture)
                     i += n
                     break
             else:
                 unmatched.append(tokens[i])
                 i += 1
-        wanted = set(tokens)
+        wanted = {form for token in tokens for form in word_forms(token)}
         for own_id, name in self._own.items():
-            if wanted & set(words_of(name)) - STOP_WORDS:
+            if wanted & {form for word in words_of(name) for form in word_forms(word)} - STOP_WORDS:
                 self._add(found, self.resolve(OWN + own_id))
         for token in unmatched:
             if token in STOP_WORDS or len(token) < 3:
@@ -198,19 +202,27 @@ class PictureCatalogue:
             if _prefixes_all(wanted, words_of(name)):
                 self._add(found, self.resolve(OWN + own_id))
         names = self.openmoji.names()
-        by_length = sorted((len(name), stem) for stem, name in names.items() if _prefixes_all(wanted, name.split()))
+        by_length = sorted(
+            (len(names[stem]), stem) for stem, words in self._openmoji_name_words().items() if _prefixes_all(wanted, words)
+        )
         for _length, stem in by_length:
             if len(found) >= limit:
                 break
             self._add(found, self.resolve(OPENMOJI + stem))
         return found[:limit]
 
+    def _openmoji_name_words(self) -> dict[str, list[str]]:
+        """Each OpenMoji picture's name split into words the way texts are ("t-shirt" -> "t", "shirt")."""
+        if self._name_words is None:
+            self._name_words = {stem: words_of(name) for stem, name in self.openmoji.names().items()}
+        return self._name_words
+
     def _names_by_word(self) -> dict[str, list[str]]:
         if self._name_index is None:
             index: dict[str, list[str]] = {}
-            ordered = sorted(self.openmoji.names().items(), key=lambda pair: (len(pair[1].split()), pair[0]))
-            for stem, name in ordered:
-                for word in name.split():
+            ordered = sorted(self._openmoji_name_words().items(), key=lambda pair: (len(pair[1]), pair[0]))
+            for stem, words in ordered:
+                for word in words:
                     index.setdefault(word, []).append(stem)
             self._name_index = index
         return self._name_index

@@ -14,6 +14,8 @@ from pathlib import Path
 from facilitator.resources import icons_dir
 
 HEADER = ("word", "picture", "other words")
+# What a vocabulary word's picture can be: one OpenMoji picture, named by its file stem.
+PICTURE_PREFIXES = ("openmoji:",)
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ def vocabulary_path() -> Path:
 def read_vocabulary(path: Path | None = None) -> list[VocabularyWord]:
     """Every headword of the vocabulary, in file order."""
     path = path or vocabulary_path()
-    return parse_vocabulary(path.read_text(encoding="utf-8"), str(path))
+    return parse_vocabulary(path.read_text(encoding="utf-8-sig"), str(path))
 
 
 def parse_vocabulary(text: str, source: str = "vocabulary") -> list[VocabularyWord]:
@@ -58,7 +60,11 @@ def parse_vocabulary(text: str, source: str = "vocabulary") -> list[VocabularyWo
             raise VocabularyError(f"{where}: the word should be lower case and not empty")
         if not picture:
             raise VocabularyError(f"{where}: {word!r} has no picture")
+        if not picture.startswith(PICTURE_PREFIXES) or picture in PICTURE_PREFIXES:
+            raise VocabularyError(f"{where}: the picture of {word!r} should start with one of {PICTURE_PREFIXES}")
         other_words = tuple(o.strip() for o in others.split(",") if o.strip())
+        if any(o != o.lower() for o in other_words):
+            raise VocabularyError(f"{where}: the other words of {word!r} should be lower case")
         for key in (word, *other_words):
             if key in seen:
                 raise VocabularyError(f"{where}: {key!r} is already on line {seen[key]}")

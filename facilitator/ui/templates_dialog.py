@@ -29,6 +29,7 @@ from facilitator.core.library import Library
 from facilitator.core.model import Workshop
 from facilitator.core.templates import (
     Template,
+    TemplateRefused,
     built_in_templates,
     save_template,
     saved_templates,
@@ -220,5 +221,11 @@ class SaveAsTemplate(QDialog):
         template = template_from_workshop(
             self.workshop, name, self.about_edit.toPlainText(), keep_notes=self.keep_notes.isChecked()
         )
-        self.template = save_template(self.library, template)
+        try:
+            self.template = save_template(self.library, template)
+        except TemplateRefused as error:
+            QMessageBox.warning(
+                self, _("Cannot save the template"), _("Nothing was saved. This is what is wrong:") + "\n" + "\n".join(error.problems)
+            )
+            return
         self.accept()
