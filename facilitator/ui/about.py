@@ -15,6 +15,12 @@ CREDITS = [
     ("Babel", "BSD-3-Clause", "the Babel team"),
     ("platformdirs", "MIT", "the platformdirs contributors"),
 ]
+# Pictures are credited apart: CC BY-SA asks for the credit where the pictures are used.
+PICTURE_CREDIT = (
+    "OpenMoji",
+    "CC BY-SA 4.0",
+    "All emojis designed by OpenMoji, the open-source emoji and icon project (openmoji.org)",
+)
 
 
 def about_text() -> str:
@@ -32,7 +38,11 @@ def about_text() -> str:
         + _("Free software under the GNU General Public License, version 3 or later.")
         + "</p><p><b>"
         + _("Made with")
-        + f"</b></p><ul>{rows}</ul><p>"
+        + f"</b></p><ul>{rows}</ul><p><b>"
+        + _("Pictures")
+        + f"</b>: {PICTURE_CREDIT[2]}. {_('Licence')}: {PICTURE_CREDIT[1]}. "
+        + _("The picture word list that finds them was made for this app.")
+        + "</p><p>"
         + _("The NOTICE file that comes with the app lists every credit in full.")
         + "</p>"
     )

@@ -106,6 +106,7 @@ class WorkshopPage(QWidget):
         details.addWidget(purpose_label, 0, 0, Qt.AlignmentFlag.AlignTop)
         details.addWidget(self.purpose_edit, 0, 1)
         when = QFormLayout()
+        when.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for text, widget in (
             (_("&Date"), self.date_edit),
             (_("&Starts at"), self.start_edit),

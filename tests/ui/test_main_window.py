@@ -144,10 +144,10 @@ def test_about_box_credits_what_the_app_uses():
     from facilitator.ui.about import about_text
 
     text = about_text()
-    for name in ("PySide6", "ReportLab", "pyttsx3", "Babel", "eSpeak NG"):
+    for name in ("PySide6", "ReportLab", "pyttsx3", "Babel", "eSpeak NG", "OpenMoji", "CC BY-SA 4.0"):
         assert name in text
     notice = (Path(__file__).resolve().parents[2] / "NOTICE").read_text("utf-8")
-    for name in ("PySide6", "ReportLab", "pyttsx3", "Babel", "eSpeak NG"):
+    for name in ("PySide6", "ReportLab", "pyttsx3", "Babel", "eSpeak NG", "OpenMoji", "CC BY-SA 4.0"):
         assert name in notice
 
 
