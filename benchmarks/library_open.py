@@ -14,10 +14,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sqlite3
-import statistics
 import tempfile
 import time
 from pathlib import Path
+
+from timing import median_ms
 
 from facilitator.core.library import open_library
 from facilitator.core.model import AgendaItem, Decision, Workshop
@@ -33,14 +34,6 @@ def build(path: Path, workshops: int) -> None:
         )
     library.close()
 
-
-def median_ms(run, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -12,8 +12,9 @@ Run: .venv/bin/python benchmarks/picture_suggestions.py
 
 from __future__ import annotations
 
-import statistics
 import time
+
+from timing import median_ms
 
 from facilitator.pictures.catalogue import PictureCatalogue, words_of
 
@@ -26,14 +27,6 @@ TITLES = [
 ]
 TARGET_MS = 50.0
 
-
-def median_ms(run, repeats: int = 200) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -50,8 +43,8 @@ def main() -> None:
     worst = 0.0
     for title in TITLES:
         assert len(title.split()) == 10, title
-        ours = median_ms(lambda t=title: catalogue.suggest(t))
-        base = median_ms(lambda t=title: [plain.get(w) for w in words_of(t)])
+        ours = median_ms(lambda t=title: catalogue.suggest(t), 200)
+        base = median_ms(lambda t=title: [plain.get(w) for w in words_of(t)], 200)
         worst = max(worst, ours)
         found = ", ".join(p.words for p in catalogue.suggest(title)[:5])
         print(f"{ours:7.3f} ms (baseline {base:.4f} ms, x{ours / base:.0f})  {title[:48]!r} -> {found}")

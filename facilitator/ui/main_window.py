@@ -28,7 +28,7 @@ from facilitator.i18n import _, format_long_date
 from facilitator.pictures.catalogue import PictureCatalogue
 from facilitator.pictures.openmoji import OpenMoji
 from facilitator.pictures.vocabulary import VocabularyError
-from facilitator.ui import menus, zoom
+from facilitator.ui import ask, menus, zoom
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.settings import LAST_FOLDER, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_SPLITTER, ZOOM, Preferences
 from facilitator.ui.undo import UndoHistory
@@ -154,12 +154,7 @@ class MainWindow(QMainWindow):
         return Path(name)
 
     def confirm(self, title: str, question: str, yes: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=self)
-        yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is yes_button
+        return ask.confirm(self, title, question, yes)
 
     def tell(self, title: str, message: str) -> None:
         QMessageBox.information(self, title, message)

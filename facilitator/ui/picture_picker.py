@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from facilitator.i18n import _, ngettext
 from facilitator.pictures.catalogue import Picture
 from facilitator.pictures.own import PictureRefused
+from facilitator.ui.ask import confirm
 from facilitator.ui.pictures import PictureStore, prepare_own_picture
 
 FILE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp *.svg"
@@ -190,14 +191,8 @@ class PicturePicker(QDialog):
         found = self.store.resolve(ref)
         if found is None or found.source != "own":
             return
-        answer = QMessageBox.question(
-            self,
-            _("Remove a picture"),
-            _("Remove “{name}” from the library? Items that use it will show an empty frame.").format(name=found.words),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        question = _("Remove “{name}” from the library? Items that use it will show an empty frame.")
+        if confirm(self, _("Remove a picture"), question.format(name=found.words), _("Remove the picture")):
             self.store.library.remove_picture(found.key)
             self.store.refresh_own()
             self.fill()

@@ -37,6 +37,7 @@ from facilitator.core.templates import (
     workshop_from_template,
 )
 from facilitator.i18n import _, format_minutes, ngettext
+from facilitator.ui.ask import confirm
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.zoom import big_font
 
@@ -159,14 +160,8 @@ class NewFromTemplate(QDialog):
         template = self.current()
         if template is None or template.built_in:
             return
-        answer = QMessageBox.question(
-            self,
-            _("Remove a template"),
-            _("Remove the template “{name}”? Workshops made from it stay as they are.").format(name=template.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        question = _("Remove the template “{name}”? Workshops made from it stay as they are.")
+        if not confirm(self, _("Remove a template"), question.format(name=template.name), _("Remove the template")):
             return
         self.library.remove_template(template.id)
         row = self.list.currentRow()

@@ -361,7 +361,6 @@ def test_the_picture_picker_searches_and_takes_own_pictures(window, qtbot, tmp_p
 
 def test_an_own_picture_that_is_removed_shows_a_placeholder_and_says_so(window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtGui import QColor, QImage
-    from PySide6.QtWidgets import QMessageBox
 
     from facilitator.ui.picture_picker import PicturePicker
 
@@ -385,7 +384,7 @@ def test_an_own_picture_that_is_removed_shows_a_placeholder_and_says_so(window, 
     assert stored(window).agenda[2].picture == chosen["ref"]
     assert planner.editor.picture_words.text() == "Picture: front door"
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("facilitator.ui.picture_picker.confirm", lambda *args: True)
     picker = PicturePicker(window.pictures, "", window)
     row = next(r for r in range(picker.results.count()) if picker.results.item(r).data(Qt.ItemDataRole.UserRole) == chosen["ref"])
     picker.results.setCurrentRow(row)
