@@ -175,6 +175,9 @@ class PeopleList(QWidget):
         self.workshop: Workshop | None = None
         self.list = QListWidget()
         self.list.setAccessibleName(heading)
+        self.list.setWordWrap(True)  # long needs wrap onto more lines instead of running off the side
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(2)
         self.list.currentRowChanged.connect(lambda _row: self._show_current())
         caption = QLabel(heading)
         caption.setBuddy(self.list)
@@ -255,7 +258,7 @@ def describe_facilitator(person: Facilitator) -> str:
     extra = [person.role] if person.role else []
     if person.lived_experience:
         extra.append(_("lived experience"))
-    return f"{person.name} ({', '.join(extra)})" if extra else person.name
+    return " · ".join([person.name, *extra])
 
 
 def describe_participant(person: Participant) -> str:
@@ -263,7 +266,7 @@ def describe_participant(person: Participant) -> str:
     shown = person.shown_name
     if person.alias and person.name and person.alias != person.name:
         shown = f"{person.alias} ({person.name})"
-    return f"{shown}: {', '.join(needs)}" if needs else shown
+    return f"{shown}: {' · '.join(needs)}" if needs else shown
 
 
 class PeopleEditor(QWidget):
