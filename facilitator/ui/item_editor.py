@@ -29,7 +29,7 @@ from facilitator.language.hints import HintChecker, no_hints
 from facilitator.ui.hints import HintHighlighter
 from facilitator.ui.kinds import kind_icon
 from facilitator.ui.pictures import PictureStore
-from facilitator.ui.text_fields import TextCommitter
+from facilitator.ui.text_fields import LinesHigh, TextCommitter, undo_goes_to_the_workshop
 from facilitator.ui.zoom import big_font
 
 SUGGESTIONS = 6
@@ -84,7 +84,7 @@ class ItemEditor(QWidget):
         self.words_edit.setAccessibleName(_("Plain words for the room"))
         self.words_edit.setPlaceholderText(_("What happens, in short everyday words."))
         self.words_edit.setTabChangesFocus(True)
-        self.words_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        LinesHigh(self.words_edit, 4, 12)
         self.words = TextCommitter(self.words_edit, lambda text: self._emit("plain_words", text))
         self.hints = HintHighlighter(self.words_edit.document(), checker)
 
@@ -93,6 +93,7 @@ class ItemEditor(QWidget):
         self.minutes_box.setSuffix(_(" minutes"))
         self.minutes_box.setAccessibleName(_("How many minutes"))
         self.minutes_box.setKeyboardTracking(False)
+        undo_goes_to_the_workshop(self.minutes_box)
         self.minutes_box.valueChanged.connect(lambda value: self._emit("minutes", value))
 
         self.kind_box = QComboBox()
@@ -118,7 +119,7 @@ class ItemEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, widget in (
             (_("&Title"), self.title_edit),
-            (_("Plain &words"), self.words_edit),
+            (_("Plain wo&rds"), self.words_edit),
             (_("&Minutes"), self.minutes_box),
             (_("&Kind"), self.kind_box),
             (_("&Notes for you"), self.notes_edit),
@@ -179,6 +180,11 @@ class ItemEditor(QWidget):
         else:
             self.picture_words.setText(_("Picture: {words}").format(words=self.pictures.words(ref)))
         self.picture_button.setToolTip(self.picture_words.text())
+
+    def refresh_pictures(self) -> None:
+        """Draw the pictures again at the size the text now has (after a zoom)."""
+        self.show_picture()
+        self._show_suggestions()
 
     def _show_suggestions(self) -> None:
         text = f"{self.title_edit.text()} {self.words_edit.toPlainText()}"

@@ -37,8 +37,12 @@ def build(window) -> MainActions:
 
     def action(text: str, slot, *shortcuts) -> QAction:
         made = QAction(text, window)
-        if shortcuts:
-            made.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys: list[QKeySequence] = []
+        for shortcut in shortcuts:
+            found = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)]
+            keys += [k for k in found if not k.isEmpty() and k not in keys]  # a key listed twice is "ambiguous" and dead
+        if keys:
+            made.setShortcuts(keys)
         made.triggered.connect(slot)
         return made
 
@@ -77,8 +81,8 @@ def build(window) -> MainActions:
 
     def zoom_by(direction: int) -> None:
         factor = zoom.step(direction)
-        # The new font reaches the widgets as an event; size the picture after it has.
-        QTimer.singleShot(0, window.page.planner.editor.show_picture)
+        # The new font reaches the widgets as an event; size the pictures after it has.
+        QTimer.singleShot(0, window.page.planner.editor.refresh_pictures)
         window.statusBar().showMessage(_("Text size {percent}%").format(percent=round(factor * 100)), 3000)
 
     actions = MainActions(
@@ -94,7 +98,7 @@ def build(window) -> MainActions:
         ),
         quit=action(_("&Quit"), window.close, QKeySequence.StandardKey.Quit),
         undo=action(_("&Undo"), undo, QKeySequence.StandardKey.Undo),
-        redo=action(_("&Redo"), redo, QKeySequence.StandardKey.Redo, "Ctrl+Y"),
+        redo=action(_("&Redo"), redo, QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"),
         zoom_in=action(_("Zoom &in"), lambda: zoom_by(+1), QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
         zoom_out=action(_("Zoom &out"), lambda: zoom_by(-1), QKeySequence.StandardKey.ZoomOut),
         zoom_reset=action(_("&Normal size"), lambda: zoom_by(0), "Ctrl+0"),
@@ -113,6 +117,12 @@ def build(window) -> MainActions:
         actions.delete, None, actions.backups, None, actions.quit,
     ])
     menu(_("&Edit"), [actions.undo, actions.redo])
+    planner = window.page.planner
+    # The planner's own actions, so they can be found (and their keys read) in a menu too.
+    menu(_("&Agenda"), [
+        planner.add_action, planner.add_menu.menuAction(), planner.duplicate_action, planner.remove_action, None,
+        planner.up_action, planner.down_action, None, planner.picture_action,
+    ])
     menu(_("&View"), [actions.zoom_in, actions.zoom_out, actions.zoom_reset])
     menu(_("&Help"), [actions.about])
     return actions

@@ -100,7 +100,7 @@ class FacilitatorForm(PartForm):
         super().__init__(parent)
         self.name_edit = self.text_field(_("&Name"), "name", _("Name of the person running the workshop"))
         self.text_field(_("&Role"), "role", _("Their role, like co-facilitator or note taker"))
-        self.lived = QCheckBox(_("Has &lived experience of care and support"))
+        self.lived = QCheckBox(_("Has lived e&xperience of care and support"))
         self.lived.toggled.connect(lambda on: self.emit("lived_experience", on))
         self.layout_.addRow("", self.lived)
         self.layout_.addRow(self.message)
@@ -118,7 +118,7 @@ class FacilitatorForm(PartForm):
 class ParticipantForm(PartForm):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.name_edit = self.text_field(_("&Name"), "name", _("Participant's name"))
+        self.name_edit = self.text_field(_("Na&me"), "name", _("Participant's name"))
         self.text_field(_("&Chosen name"), "alias", _("The name they like to be called, or an alias"))
         needs = QGridLayout()
         self.need_boxes: dict[AccessNeed, QCheckBox] = {}

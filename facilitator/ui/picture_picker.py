@@ -161,6 +161,8 @@ class PicturePicker(QDialog):
     # -- choosing ------------------------------------------------------------
 
     def accept_current(self) -> None:
+        if self._timer.isActive():  # Enter straight after typing: search for what was typed first
+            self.fill()
         ref = self.current_ref()
         if ref:
             self.chosen = ref

@@ -39,6 +39,16 @@ from facilitator.ui.undo import UndoHistory
 KIND_MINUTES = {ItemKind.WELCOME: 10, ItemKind.BREAK: 15, ItemKind.CLOSE: 10}
 
 
+def with_mnemonic(text: str, used: set[str]) -> str:
+    """The text with an Alt letter (&) on its first letter that ``used`` does not have yet."""
+    text = text.replace("&", "&&")
+    for n, char in enumerate(text):
+        if char.isalpha() and char.lower() not in used:
+            used.add(char.lower())
+            return text[:n] + "&" + text[n:]
+    return text
+
+
 class AgendaPlanner(QWidget):
     said = Signal(str)  # a short message for the status bar
 
@@ -68,14 +78,21 @@ class AgendaPlanner(QWidget):
         self.time_bar = TimeBar()
 
         self.add_menu = QMenu(self)
+        used: set[str] = set()
         for kind in ItemKind:
-            action = self.add_menu.addAction(kind_icon(kind), _(ITEM_KIND_NAMES[kind]))
+            action = self.add_menu.addAction(kind_icon(kind), with_mnemonic(_(ITEM_KIND_NAMES[kind]), used))
             action.triggered.connect(lambda _checked=False, k=kind: self.add_item(k))
         self.add_action = self._action(_("&Add an item"), lambda: self.add_item(ItemKind.DISCUSSION), ["Ctrl+Shift+A", "Insert"])
-        self.duplicate_action = self._action(_("D&uplicate"), self.duplicate_current, ["Ctrl+D"])
+        self.duplicate_action = self._action(_("Dupli&cate"), self.duplicate_current, ["Ctrl+D"])
         self.remove_action = self._action(_("&Remove"), self.remove_current, ["Delete"], on_cards=True)
         self.up_action = self._action(_("Move &up"), lambda: self.move_current(-1), ["Ctrl+Up"])
         self.down_action = self._action(_("Move &down"), lambda: self.move_current(+1), ["Ctrl+Down"])
+        self.picture_action = self._action(_("Choose a &picture…"), self.choose_picture, ["Ctrl+Shift+P"])
+        # The Menu key (or Shift+F10) on the cards opens the same actions, with the menu of kinds to add.
+        self.add_menu.setTitle(_("Add an item of a &kind"))
+        self.cards.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (self.add_action, self.add_menu.menuAction(), self.duplicate_action, self.up_action, self.down_action):
+            self.cards.addAction(action)
         tools = QHBoxLayout()
         add_button = self._button(self.add_action, QStyle.StandardPixmap.SP_FileDialogNewFolder)
         add_button.setMenu(self.add_menu)
@@ -160,7 +177,7 @@ class AgendaPlanner(QWidget):
     def _enable(self) -> None:
         row, count = self.current_row(), self.model.rowCount()
         self.add_action.setEnabled(self.workshop is not None)
-        for action in (self.duplicate_action, self.remove_action):
+        for action in (self.duplicate_action, self.remove_action, self.picture_action):
             action.setEnabled(row >= 0)
         self.up_action.setEnabled(row > 0)
         self.down_action.setEnabled(0 <= row < count - 1)

@@ -187,7 +187,7 @@ class SaveAsTemplate(QDialog):
         self.about_edit.setPlaceholderText(_("What this session is for, and when to use it."))
         self.about_edit.setAccessibleName(_("About the template"))
         self.about_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
-        self.keep_notes = QCheckBox(_("Keep my &notes for each item (check they name nobody)"))
+        self.keep_notes = QCheckBox(_("&Keep my notes for each item (check they name nobody)"))
         explain = QLabel(
             _("The template keeps the title, purpose, pictures, words and times of the agenda. "
               "It leaves out people, decisions and actions.")

@@ -10,9 +10,44 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit
 
 PAUSE_MS = 700
+
+
+class UndoGoesToTheWorkshop(QObject):
+    """Ctrl+Z (and redo) in a number, date or time box undoes the workshop's last edit,
+    unless the box has typing of its own to undo."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            return not watched.lineEdit().isUndoAvailable()  # True: the window's Undo and Redo take the key
+        return False
+
+
+def undo_goes_to_the_workshop(box: QAbstractSpinBox) -> None:
+    box.installEventFilter(UndoGoesToTheWorkshop(box))
+
+
+class LinesHigh(QObject):
+    """Keeps a text box ``lines`` lines high in its own font, after every zoom too."""
+
+    def __init__(self, box: QPlainTextEdit, lines: int, extra: int = 10):
+        super().__init__(box)
+        self.box, self.lines, self.extra = box, lines, extra
+        box.installEventFilter(self)
+        self.fit()
+
+    def fit(self) -> None:
+        self.box.setFixedHeight(self.box.fontMetrics().lineSpacing() * self.lines + self.extra)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()
+        return False
 
 
 class TextCommitter(QObject):

@@ -36,7 +36,7 @@ from facilitator.language.hints import HintChecker, no_hints
 from facilitator.ui.people_editor import PeopleEditor
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.planner import AgendaPlanner
-from facilitator.ui.text_fields import TextCommitter
+from facilitator.ui.text_fields import LinesHigh, TextCommitter, undo_goes_to_the_workshop
 from facilitator.ui.undo import UndoHistory
 from facilitator.ui.zoom import big_font
 
@@ -77,7 +77,7 @@ class WorkshopPage(QWidget):
         self.purpose_edit.setAccessibleName(_("What the workshop is for"))
         self.purpose_edit.setPlaceholderText(_("Why we are meeting, in a few short sentences."))
         self.purpose_edit.setTabChangesFocus(True)
-        self.purpose_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 10)
+        LinesHigh(self.purpose_edit, 4, 10)
         self.purpose = TextCommitter(self.purpose_edit, lambda text: self._change(purpose=text))
 
         self.date_edit = QDateEdit(calendarPopup=True)
@@ -86,6 +86,7 @@ class WorkshopPage(QWidget):
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
         self.date_edit.setAccessibleName(_("Date"))
         self.date_edit.dateChanged.connect(self._date_changed)
+        undo_goes_to_the_workshop(self.date_edit)
 
         self.start_edit = self._time_edit(_("Start time"), "start_time")
         self.until_edit = self._time_edit(_("Room booked until"), "room_booked_until")
@@ -101,7 +102,7 @@ class WorkshopPage(QWidget):
         self.language_box.activated.connect(lambda i: self._change(language=self.language_box.itemData(i)))
 
         details = QGridLayout()
-        purpose_label = QLabel(_("What it is &for"))
+        purpose_label = QLabel(_("What &it is for"))
         purpose_label.setBuddy(self.purpose_edit)
         details.addWidget(purpose_label, 0, 0, Qt.AlignmentFlag.AlignTop)
         details.addWidget(self.purpose_edit, 0, 1)
@@ -129,6 +130,7 @@ class WorkshopPage(QWidget):
         self.planner.said.connect(self.said)
         self.people = PeopleEditor(history)
         self.decisions_table = _table([_("What"), _("Agreed?")])
+        self.decisions_table.setAccessibleName(_("Decisions and actions"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.planner, _("Agenda"))
         self.tabs.addTab(self.people, _("People"))
@@ -147,6 +149,7 @@ class WorkshopPage(QWidget):
         edit.setSpecialValueText(_("Not set"))
         edit.setMinimumTime(NO_TIME)
         edit.setAccessibleName(name)
+        undo_goes_to_the_workshop(edit)
         edit.timeChanged.connect(
             lambda value: self._change(**{field: None if value == NO_TIME else dt.time(value.hour(), value.minute())})
         )
