@@ -29,7 +29,7 @@ from facilitator.language.hints import HintChecker, no_hints
 from facilitator.ui.hints import HintHighlighter
 from facilitator.ui.kinds import kind_icon
 from facilitator.ui.pictures import PictureStore
-from facilitator.ui.text_fields import LinesHigh, TextCommitter, undo_goes_to_the_workshop
+from facilitator.ui.text_fields import LinesHigh, TextCommitter, labelled_rows, undo_goes_to_the_workshop
 from facilitator.ui.zoom import big_font
 
 SUGGESTIONS = 6
@@ -117,16 +117,13 @@ class ItemEditor(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, widget in (
+        labelled_rows(form, [
             (_("&Title"), self.title_edit),
             (_("Plain wo&rds"), self.words_edit),
             (_("&Minutes"), self.minutes_box),
             (_("&Kind"), self.kind_box),
             (_("&Notes for you"), self.notes_edit),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        ])
         layout = QVBoxLayout(self)
         layout.addLayout(picture_row)
         layout.addWidget(self.message)

@@ -11,9 +11,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractSpinBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit
 
 PAUSE_MS = 700
+
+
+def labelled_rows(form: QFormLayout, rows) -> QFormLayout:
+    """Add (label text, widget) rows whose labels are buddies of their widgets (Alt+letter goes there)."""
+    for text, widget in rows:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        form.addRow(label, widget)
+    return form
 
 
 class UndoGoesToTheWorkshop(QObject):

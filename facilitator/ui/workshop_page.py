@@ -36,7 +36,7 @@ from facilitator.language.hints import HintChecker, no_hints
 from facilitator.ui.people_editor import PeopleEditor
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.planner import AgendaPlanner
-from facilitator.ui.text_fields import LinesHigh, TextCommitter, undo_goes_to_the_workshop
+from facilitator.ui.text_fields import LinesHigh, TextCommitter, labelled_rows, undo_goes_to_the_workshop
 from facilitator.ui.undo import UndoHistory
 from facilitator.ui.zoom import big_font
 
@@ -108,19 +108,12 @@ class WorkshopPage(QWidget):
         details.addWidget(self.purpose_edit, 0, 1)
         when = QFormLayout()
         when.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        for text, widget in (
+        labelled_rows(when, [
             (_("&Date"), self.date_edit),
             (_("&Starts at"), self.start_edit),
             (_("Room &booked until"), self.until_edit),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            when.addRow(label, widget)
-        where = QFormLayout()
-        for text, widget in ((_("P&lace"), self.place_edit), (_("Lan&guage"), self.language_box)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            where.addRow(label, widget)
+        ])
+        where = labelled_rows(QFormLayout(), [(_("P&lace"), self.place_edit), (_("Lan&guage"), self.language_box)])
         details.addLayout(when, 0, 2)
         details.addLayout(where, 0, 3)
         details.setColumnStretch(1, 3)
