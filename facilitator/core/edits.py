@@ -13,6 +13,7 @@ import typing
 from dataclasses import dataclass, field
 
 from facilitator.core.library import Library
+from facilitator.core.model import field_words
 from facilitator.i18n import N_, _
 
 # Fields typed a letter at a time: successive changes to one of them make one edit.
@@ -192,28 +193,10 @@ class MovePart:
         return False
 
 
-FIELD_WORDS = {
-    "title": N_("title"),
-    "purpose": N_("purpose"),
-    "date": N_("date"),
-    "start_time": N_("start time"),
-    "room_booked_until": N_("time the room is booked until"),
-    "place": N_("place"),
-    "language": N_("language"),
-    "plain_words": N_("plain words"),
-    "picture": N_("picture"),
-    "minutes": N_("minutes"),
-    "kind": N_("kind"),
-    "notes": N_("notes"),
-    "name": N_("name"),
-    "alias": N_("chosen name"),
-    "role": N_("role"),
-    "lived_experience": N_("lived experience"),
-    "access_needs": N_("access needs"),
-    "other_needs": N_("other needs"),
-}
+# The Undo menu says "chosen name", the word the People tab uses.
+EDIT_WORDS = {"alias": N_("chosen name")}
 
 
 def _field_words(name: str) -> str:
-    return _(FIELD_WORDS[name]) if name in FIELD_WORDS else name.replace("_", " ")
+    return field_words(name, EDIT_WORDS)
 

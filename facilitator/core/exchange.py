@@ -34,6 +34,7 @@ from facilitator.core.model import (
     ParkedQuestion,
     Participant,
     Workshop,
+    field_words,
 )
 from facilitator.i18n import N_, _
 from facilitator.pictures.own import OWN_PREFIX, OwnPicture, PictureRefused, own_picture
@@ -78,18 +79,13 @@ PART_LABELS = {
     "parked_questions": N_("Parked question {n}"),
     "group_words": N_("Group word {n}"),
 }
+# Fields named more fully in import messages than model.FIELD_WORDS does.
 FIELD_LABELS = {
-    "plain_words": N_("plain words"),
     "what": N_("description of what will be done"),
-    "start_time": N_("start time"),
-    "room_booked_until": N_("time the room is booked until"),
     "by_when": N_("by when date"),
     "not_sure": N_("number who are not sure"),
     "agree": N_("number who agree"),
     "disagree": N_("number who disagree"),
-    "lived_experience": N_("lived experience"),
-    "access_needs": N_("access needs"),
-    "other_needs": N_("other needs"),
     "suggested_by": N_("suggested by"),
     "asked_by": N_("asked by"),
     "agenda_item_id": N_("agenda item it belongs to"),
@@ -489,4 +485,4 @@ _BAD = object()
 
 
 def _label(name: str) -> str:
-    return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name.replace("_", " ")
+    return field_words(name, FIELD_LABELS)

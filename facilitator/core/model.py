@@ -13,7 +13,7 @@ import enum
 import uuid
 from dataclasses import dataclass, field, fields
 
-from facilitator.i18n import N_
+from facilitator.i18n import N_, _
 
 
 def new_id() -> str:
@@ -267,5 +267,35 @@ WORKSHOP_PARTS: dict[str, type] = {
     "parked_questions": ParkedQuestion,
     "group_words": GroupWord,
 }
+
+# How fields are named to a facilitator (in messages and in the Undo menu).
+FIELD_WORDS = {
+    "title": N_("title"),
+    "purpose": N_("purpose"),
+    "date": N_("date"),
+    "start_time": N_("start time"),
+    "room_booked_until": N_("time the room is booked until"),
+    "place": N_("place"),
+    "language": N_("language"),
+    "plain_words": N_("plain words"),
+    "picture": N_("picture"),
+    "minutes": N_("minutes"),
+    "kind": N_("kind"),
+    "notes": N_("notes"),
+    "name": N_("name"),
+    "role": N_("role"),
+    "lived_experience": N_("lived experience"),
+    "access_needs": N_("access needs"),
+    "other_needs": N_("other needs"),
+}
+
+
+def field_words(name: str, special: dict[str, str] | None = None) -> str:
+    """A field's name in words, translated: ``special`` first, then FIELD_WORDS, then the name itself."""
+    for words in (special or {}, FIELD_WORDS):
+        if name in words:
+            return _(words[name])
+    return name.replace("_", " ")
+
 
 WORKSHOP_FIELDS = tuple(f.name for f in fields(Workshop) if f.name not in WORKSHOP_PARTS)
