@@ -135,21 +135,22 @@ def save_template(library: Library, template: Template) -> Template:
 
 def template_from_workshop(workshop: Workshop, name: str, about: str = "", keep_notes: bool = False) -> Template:
     """A template of a workshop's agenda. People, decisions and actions are left out."""
-    agenda = []
-    for item in workshop.agenda:
-        item = copy.deepcopy(item)
-        item.id = new_id()
-        if not keep_notes:
+    agenda = _fresh_copies(workshop.agenda)
+    if not keep_notes:
+        for item in agenda:
             item.notes = ""
-        agenda.append(item)
     return Template(name=name.strip(), about=about.strip(), title=workshop.title, purpose=workshop.purpose, agenda=agenda)
 
 
 def workshop_from_template(template: Template, **details) -> Workshop:
     """A new workshop with the template's agenda (every item new). ``details`` sets date, place..."""
-    agenda = []
-    for item in template.agenda:
-        item = copy.deepcopy(item)
-        item.id = new_id()
-        agenda.append(item)
+    agenda = _fresh_copies(template.agenda)
     return Workshop(**{"title": template.title, "purpose": template.purpose, **details, "agenda": agenda})
+
+
+def _fresh_copies(items: list[AgendaItem]) -> list[AgendaItem]:
+    """Copies of agenda items, each with a new id, sharing nothing with the originals."""
+    copies = copy.deepcopy(items)
+    for item in copies:
+        item.id = new_id()
+    return copies

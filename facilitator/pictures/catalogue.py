@@ -113,6 +113,10 @@ class PictureCatalogue:
         """Tell the catalogue about the library's own pictures: id -> name."""
         self._own = dict(names)
 
+    def own_pictures(self) -> list[Picture]:
+        """The library's own pictures, in the order they were added."""
+        return [Picture(OWN + own_id, name, "own", own_id) for own_id, name in self._own.items()]
+
     # -- one picture ---------------------------------------------------------
 
     def resolve(self, ref: str) -> Picture | None:

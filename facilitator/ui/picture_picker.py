@@ -128,7 +128,7 @@ class PicturePicker(QDialog):
             )
         else:
             found = self.store.catalogue.suggest(self.words)
-            own = [p for p in map(self.store.resolve, ("own:" + i for i in self.store.library.picture_names())) if p]
+            own = self.store.catalogue.own_pictures()
             everyday = [p for p in map(self.store.resolve, (w.word for w in self.store.catalogue.vocabulary)) if p]
             for picture in own + everyday:
                 if all(picture.key != seen.key for seen in found):
