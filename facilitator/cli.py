@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help=_("the file to write"))
     imported = commands.add_parser("import", help=_("add a workshop from an exported file to the library"))
     imported.add_argument("file", type=Path, help=_("the exported workshop file (.json)"))
+    check = commands.add_parser("check", help=_("find hard words and easy-read problems in a text"))
+    check.add_argument("file", nargs="?", default="-", metavar="FILE", help=_("a text file, or - to read what is typed or piped in"))
+    check.add_argument("--json", action="store_true", help=_("print one JSON object a line for each finding"))
+    glossary = commands.add_parser("glossary", help=_("show what a hard word means"))
+    glossary.add_argument("word", nargs="+", help=_("the word or words to look up"))
     return parser
 
 
@@ -60,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         return _open_app(args)
+    if args.command in WORD_COMMANDS:
+        return WORD_COMMANDS[args.command](args)
     from facilitator.core.errors import LibraryError
 
     try:
@@ -143,4 +150,18 @@ def _import(library, args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    from facilitator.language.report import check_command
+
+    return check_command(args.file, args.json)
+
+
+def _glossary(args: argparse.Namespace) -> int:
+    from facilitator.language.report import glossary_command
+
+    return glossary_command(" ".join(args.word))
+
+
 COMMANDS = {"list": _list, "export": _export, "import": _import}
+# Commands that need no library.
+WORD_COMMANDS = {"check": _check, "glossary": _glossary}

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from facilitator.core.model import ItemKind
+from facilitator.language.words import base_forms
 from facilitator.pictures.openmoji import OpenMoji
 from facilitator.pictures.own import OWN_PREFIX
 from facilitator.pictures.vocabulary import VocabularyWord, read_vocabulary
@@ -56,22 +57,7 @@ def words_of(text: str) -> list[str]:
 
 def word_forms(word: str) -> list[str]:
     """The word and the plainer forms it may come from: "buses" -> "bus", "talking" -> "talk"."""
-    forms = [word]
-    if word.endswith("'s"):
-        forms.append(word[:-2])
-    if len(word) > 4 and word.endswith("ies"):
-        forms.append(word[:-3] + "y")
-    if len(word) > 3 and word.endswith("es"):
-        forms.append(word[:-2])
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        forms.append(word[:-1])
-    for ending in ("ing", "ed"):
-        stem = word[: -len(ending)]
-        if len(word) > len(ending) + 2 and word.endswith(ending):
-            forms += [stem, stem + "e"]
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                forms.append(stem[:-1])
-    return forms
+    return [word, *base_forms(word)]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,90 @@
+"""``facilitator check`` and ``facilitator glossary``: the checker and the glossary on the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+
+from facilitator.i18n import _
+from facilitator.language.checker import Checker, Finding
+from facilitator.language.glossary import DIVIDES, Glossary, GlossaryEntry
+from facilitator.language.search import GlossarySearch
+
+EXIT_PROBLEM = 1
+WIDTH = 88
+
+
+def check_command(path: str, as_json: bool) -> int:
+    """Print every finding in a file (or standard input for "-"); 1 when the file cannot be read."""
+    try:
+        text = _read(path)
+    except OSError as error:
+        print(_("Cannot read {path}: {reason}.").format(path=path, reason=error.strerror), file=sys.stderr)
+        return EXIT_PROBLEM
+    except UnicodeDecodeError:
+        print(_("Cannot read {path}: it is not UTF-8 text.").format(path=path), file=sys.stderr)
+        return EXIT_PROBLEM
+    findings = Checker().check(text)
+    for finding in findings:
+        if as_json:
+            print(json.dumps(finding.as_dict(), ensure_ascii=False))
+        else:
+            print(describe(text, finding))
+    if not as_json:
+        print(_("No problems found.") if not findings else _("{count} things to look at.").format(count=len(findings)))
+    return 0
+
+
+def describe(text: str, finding: Finding) -> str:
+    line = text.count("\n", 0, finding.start) + 1
+    column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+    shown = finding.text if len(finding.text) <= 40 else finding.text[:37] + "..."
+    shown = " ".join(shown.split())
+    return f"{line}:{column}: {finding.kind}: “{shown}”\n    {finding.message}\n    {finding.suggestion}"
+
+
+def glossary_command(word: str) -> int:
+    glossary = Glossary.built_in()
+    entry = glossary.lookup(word)
+    if entry is None:
+        close = GlossarySearch(glossary).search(word, limit=5)
+        print(_("“{word}” is not in the glossary.").format(word=word), file=sys.stderr)
+        if close:
+            print(_("Did you mean: {terms}?").format(terms=", ".join(found.term for found in close)), file=sys.stderr)
+        return EXIT_PROBLEM
+    print(entry_text(glossary, entry))
+    return 0
+
+
+def entry_text(glossary: Glossary, entry: GlossaryEntry) -> str:
+    """An entry as plain text, for the terminal."""
+    lines = [entry.term]
+    other = [*entry.initials, *entry.variants]
+    if other:
+        lines.append(_("Also written: {names}").format(names=", ".join(other)))
+    if entry.kind == DIVIDES:
+        lines.append(_("A word that can divide people."))
+    lines += ["", *_wrapped(entry.plain)]
+    if entry.more:
+        lines += ["", *_wrapped(entry.more)]
+    for label, values in (
+        (_("Say instead:"), entry.say_instead),
+        (_("See also:"), [found.term for found in glossary.related(entry)]),
+        (_("Not the same as:"), [found.term for found in glossary.not_same_as(entry)]),
+    ):
+        if values:
+            lines += ["", *_wrapped(f"{label} {'; '.join(values)}")]
+    lines += ["", _("Topic: {topic}").format(topic=entry.topic_name())]
+    return "\n".join(lines)
+
+
+def _wrapped(text: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH) or [""]
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        return sys.stdin.buffer.read().decode("utf-8-sig")
+    with open(path, encoding="utf-8-sig") as file:
+        return file.read()
