@@ -1,27 +1,160 @@
-"""Underlines what a text checker finds (hard words, long sentences) as the facilitator types."""
+"""Underlines what the easy-read checker finds as the facilitator types, with the fix one click away.
+
+Hard words get a wavy underline, words that divide people a wavy underline in
+another colour, and long sentences or paragraphs a dotted one: the shape, not
+only the colour, tells them apart. Hovering shows the reason and the
+suggestion; the right-click menu offers the replacement, "Look up", and then
+the usual editing commands. Each paragraph is checked by itself when it
+changes, so a key press re-checks one paragraph, not the whole text.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip
 
-from facilitator.language.hints import HintChecker, no_hints
+from facilitator.i18n import _
+from facilitator.language.checker import Finding
+from facilitator.ui.plain_words import PlainWords
+from facilitator.ui.text_fields import TextCommitter
+
+LOOK_UP_KEY = "Ctrl+L"  # the window's Edit ▸ Look up a word
+
+
+def hints_of(widget) -> Hints | None:
+    """The ``Hints`` of a text box, if it has them."""
+    return getattr(widget, "plain_words_hints", None)
+
+WAVY = QTextCharFormat.UnderlineStyle.WaveUnderline
+DOTTED = QTextCharFormat.UnderlineStyle.DotLine
+LOOKS = {
+    "divides": (WAVY, "#A0005A"),
+    "long-sentence": (DOTTED, "#1F5FA8"),
+    "long-paragraph": (DOTTED, "#1F5FA8"),
+}
+DEFAULT_LOOK = (WAVY, "#B34700")
 
 
 class HintHighlighter(QSyntaxHighlighter):
-    def __init__(self, document: QTextDocument, checker: HintChecker = no_hints):
-        super().__init__(document)
-        self.checker = checker
-        self.underline = QTextCharFormat()
-        self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self.underline.setUnderlineColor(QColor("#B34700"))
-
-    def set_checker(self, checker: HintChecker) -> None:
-        self.checker = checker
-        self.rehighlight()
+    def __init__(self, edit: QPlainTextEdit, plain_words: PlainWords):
+        super().__init__(edit.document())
+        self.plain_words = plain_words
+        self.formats = {kind: _underline(*look) for kind, look in LOOKS.items()}
+        self.default = _underline(*DEFAULT_LOOK)
+        plain_words.changed.connect(self.rehighlight)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        for hint in self.checker(text):
-            start = max(0, min(hint.start, len(text)))
-            end = max(start, min(hint.end, len(text)))
+        # Longest first, so a hard word inside a long sentence keeps its own underline.
+        for finding in sorted(self.plain_words.check(text), key=lambda f: f.start - f.end):
+            start = max(0, min(finding.start, len(text)))
+            end = max(start, min(finding.end, len(text)))
             if end > start:
-                self.setFormat(start, end - start, self.underline)
+                self.setFormat(start, end - start, self.formats.get(finding.kind, self.default))
+
+
+def _underline(style: QTextCharFormat.UnderlineStyle, colour: str) -> QTextCharFormat:
+    made = QTextCharFormat()
+    made.setUnderlineStyle(style)
+    made.setUnderlineColor(QColor(colour))
+    return made
+
+
+class Hints(QObject):
+    """Underlines, tooltips and the fix-it menu for one text box."""
+
+    def __init__(self, edit: QPlainTextEdit, plain_words: PlainWords, committer: TextCommitter | None = None):
+        super().__init__(edit)
+        self.edit = edit
+        self.plain_words = plain_words
+        self.committer = committer
+        self.highlighter = HintHighlighter(edit, plain_words)
+        edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        edit.customContextMenuRequested.connect(self._menu)
+        edit.viewport().installEventFilter(self)
+        edit.plain_words_hints = self  # the window's "Look up" (Ctrl+L) finds the word here
+
+    def findings_at(self, position: int) -> list[Finding]:
+        """What the checker says about the place ``position`` in the text, smallest first."""
+        block = self.edit.document().findBlock(position)
+        inside = position - block.position()
+        found = [f for f in self.plain_words.check(block.text()) if f.start <= inside <= f.end]
+        return sorted(found, key=lambda f: f.end - f.start)
+
+    def replace(self, position: int, finding: Finding, replacement: str) -> None:
+        """Put ``replacement`` where ``finding`` is: one step for undo, apart from the typing before it."""
+        if self.committer is not None:
+            self.committer.flush()
+            self.plain_words.seal()
+        block = self.edit.document().findBlock(position)
+        cursor = QTextCursor(self.edit.document())
+        cursor.setPosition(block.position() + finding.start)
+        cursor.setPosition(block.position() + finding.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(replacement)
+        self.edit.setTextCursor(cursor)
+        if self.committer is not None:
+            self.committer.flush()
+
+    def word_at(self, position: int) -> str:
+        """The glossary term at ``position``, or the word there."""
+        for finding in self.findings_at(position):
+            if finding.term:
+                return finding.term
+        cursor = QTextCursor(self.edit.document())
+        cursor.setPosition(position)
+        cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        return cursor.selectedText()
+
+    def look_up_here(self) -> None:
+        cursor = self.edit.textCursor()
+        text = cursor.selectedText() if cursor.hasSelection() else self.word_at(cursor.position())
+        self.plain_words.look_up(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ToolTip:
+            position = self.edit.cursorForPosition(event.pos()).position()
+            found = self.findings_at(position)
+            if found:
+                QToolTip.showText(event.globalPos(), tooltip_text(found), self.edit)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _menu(self, point) -> None:
+        menu = self.menu_at(self.edit.cursorForPosition(point).position())
+        menu.exec(self.edit.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def menu_at(self, position: int) -> QMenu:
+        """The right-click menu: fixes for what is at ``position``, then look-up, then the usual commands."""
+        menu = self.edit.createStandardContextMenu()
+        first = menu.actions()[0] if menu.actions() else None
+        items: list[QAction] = []
+        for finding in self.findings_at(position):
+            note = QAction(finding.message, menu)
+            note.setEnabled(False)
+            items.append(note)
+            for replacement in finding.replacements[:4]:
+                use = QAction(_("Use “{words}”").format(words=replacement), menu)
+                use.triggered.connect(lambda _c=False, f=finding, r=replacement: self.replace(position, f, r))
+                items.append(use)
+            if not finding.replacements:
+                tip = QAction(finding.suggestion, menu)
+                tip.setEnabled(False)
+                items.append(tip)
+        word = self.word_at(position)
+        if word.strip():
+            look = QAction(_("Look up “{word}”").format(word=word.strip()), menu)
+            look.setShortcut(QKeySequence(LOOK_UP_KEY))
+            look.triggered.connect(lambda _c=False, w=word: self.plain_words.look_up(w))
+            items.append(look)
+        for item in items:
+            menu.insertAction(first, item)
+        if first is not None and items:
+            menu.insertSeparator(first)
+        return menu
+
+
+def tooltip_text(found: list[Finding]) -> str:
+    return "\n\n".join(f"{finding.message}\n{finding.suggestion}" for finding in found)

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.model import ITEM_KIND_NAMES, AgendaItem, ItemKind
 from facilitator.i18n import _
-from facilitator.language.hints import HintChecker, no_hints
-from facilitator.ui.hints import HintHighlighter
+from facilitator.ui.hints import Hints
 from facilitator.ui.kinds import kind_icon
 from facilitator.ui.pictures import PictureStore
+from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.text_fields import LinesHigh, TextCommitter, labelled_rows, undo_goes_to_the_workshop
 from facilitator.ui.zoom import big_font
 
@@ -40,7 +40,7 @@ class ItemEditor(QWidget):
     changed = Signal(str, object)  # field name, new value
     choose_picture = Signal()
 
-    def __init__(self, pictures: PictureStore, checker: HintChecker = no_hints, parent: QWidget | None = None):
+    def __init__(self, pictures: PictureStore, plain_words: PlainWords | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.pictures = pictures
         self.item: AgendaItem | None = None
@@ -86,7 +86,7 @@ class ItemEditor(QWidget):
         self.words_edit.setTabChangesFocus(True)
         LinesHigh(self.words_edit, 4, 12)
         self.words = TextCommitter(self.words_edit, lambda text: self._emit("plain_words", text))
-        self.hints = HintHighlighter(self.words_edit.document(), checker)
+        self.hints = Hints(self.words_edit, plain_words or PlainWords(parent=self), self.words)
 
         self.minutes_box = QSpinBox()
         self.minutes_box.setRange(1, MAX_MINUTES)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -29,7 +31,10 @@ from facilitator.pictures.catalogue import PictureCatalogue
 from facilitator.pictures.openmoji import OpenMoji
 from facilitator.pictures.vocabulary import VocabularyError
 from facilitator.ui import ask, menus, zoom
+from facilitator.ui.glossary_panel import GlossaryPanel
+from facilitator.ui.hints import hints_of
 from facilitator.ui.pictures import PictureStore
+from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.settings import LAST_FOLDER, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_SPLITTER, ZOOM, Preferences
 from facilitator.ui.undo import UndoHistory
 from facilitator.ui.workshop_page import WorkshopPage
@@ -62,7 +67,8 @@ class MainWindow(QMainWindow):
         catalogue, picture_trouble = _load_catalogue()
         self.pictures = PictureStore(catalogue, library)
         self.history = UndoHistory(library, self)
-        self.page = WorkshopPage(library, self.pictures, self.history)
+        self.plain_words = PlainWords(self.history, self)
+        self.page = WorkshopPage(library, self.pictures, self.history, self.plain_words)
         self.page.saved.connect(self._show_saved)
         self.page.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.empty = QLabel(_("The library has no workshops yet.\nUse File ▸ New workshop or File ▸ Import."))
@@ -76,6 +82,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 3)
         self.setCentralWidget(self.splitter)
+
+        self.glossary = GlossaryPanel(library, self.history, self.plain_words, self.pictures)
+        self.glossary.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.glossary_dock = QDockWidget(_("Plain words"), self)
+        self.glossary_dock.setObjectName("plain-words")
+        self.glossary_dock.setWidget(self.glossary)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
+        self.glossary_dock.hide()
+        self.plain_words.look_up_requested.connect(self.show_glossary)
 
         self.actions = menus.build(self)
         self.statusBar().showMessage(picture_trouble or _("Library: {path}").format(path=library.path))
@@ -132,6 +147,22 @@ class MainWindow(QMainWindow):
             item = self.workshop_list.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == workshop_id:
                 _describe(item, self.library.summary(workshop_id))
+
+    def show_glossary(self, *args) -> None:
+        if not self.glossary_dock.isVisible():
+            self.glossary_dock.show()
+            self.resizeDocks([self.glossary_dock], [max(360, self.width() // 3)], Qt.Orientation.Horizontal)
+        self.glossary_dock.raise_()
+
+    def look_up(self) -> None:
+        """Look up the word at the cursor of the focused text box, or open the glossary to search."""
+        hints = hints_of(QApplication.focusWidget())
+        if hints is not None:
+            hints.look_up_here()
+            return
+        self.show_glossary()
+        self.glossary.search_edit.setFocus()
+        self.glossary.search_edit.selectAll()
 
     def _show_saved(self) -> None:
         self.statusBar().showMessage(_("All changes saved."), 4000)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from facilitator.i18n import _
 from facilitator.ui import zoom
 from facilitator.ui.about import show_about
+from facilitator.ui.hints import LOOK_UP_KEY
 from facilitator.ui.templates_dialog import NewFromTemplate, SaveAsTemplate
 
 
@@ -29,6 +30,8 @@ class MainActions:
     zoom_out: QAction
     zoom_reset: QAction
     about: QAction
+    look_up: QAction
+    glossary: QAction
     needs_workshop: list[QAction] = field(default_factory=list)
 
 
@@ -103,7 +106,11 @@ def build(window) -> MainActions:
         zoom_out=action(_("Zoom &out"), lambda: zoom_by(-1), QKeySequence.StandardKey.ZoomOut),
         zoom_reset=action(_("&Normal size"), lambda: zoom_by(0), "Ctrl+0"),
         about=action(_("&About facilitator"), lambda: show_about(window)),
+        look_up=action(_("&Look up a word"), window.look_up, LOOK_UP_KEY),
+        glossary=window.glossary_dock.toggleViewAction(),
     )
+    actions.glossary.setText(_("&Plain words glossary"))
+    actions.glossary.setShortcut(QKeySequence("Ctrl+Shift+L"))
     actions.needs_workshop = [actions.export, actions.delete, actions.save_template]
     _follow_history(window.history, actions.undo, actions.redo)
 
@@ -116,14 +123,14 @@ def build(window) -> MainActions:
         actions.new, actions.from_template, None, actions.import_, actions.export, actions.save_template, None,
         actions.delete, None, actions.backups, None, actions.quit,
     ])
-    menu(_("&Edit"), [actions.undo, actions.redo])
+    menu(_("&Edit"), [actions.undo, actions.redo, None, actions.look_up])
     planner = window.page.planner
     # The planner's own actions, so they can be found (and their keys read) in a menu too.
     menu(_("&Agenda"), [
         planner.add_action, planner.add_menu.menuAction(), planner.duplicate_action, planner.remove_action, None,
         planner.up_action, planner.down_action, None, planner.picture_action,
     ])
-    menu(_("&View"), [actions.zoom_in, actions.zoom_out, actions.zoom_reset])
+    menu(_("&View"), [actions.glossary, None, actions.zoom_in, actions.zoom_out, actions.zoom_reset])
     menu(_("&Help"), [actions.about])
     return actions
 

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 from facilitator.core.edits import AddPart, ChangePart, MovePart, RemovePart
 from facilitator.core.model import ITEM_KIND_NAMES, AgendaItem, ItemKind, Workshop, new_id
 from facilitator.i18n import _
-from facilitator.language.hints import HintChecker, no_hints
 from facilitator.ui.agenda_card import AgendaCardDelegate
 from facilitator.ui.agenda_model import AgendaModel
 from facilitator.ui.item_editor import ItemEditor
 from facilitator.ui.kinds import kind_icon
 from facilitator.ui.picture_picker import PicturePicker
 from facilitator.ui.pictures import PictureStore
+from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.time_bar import TimeBar
 from facilitator.ui.undo import UndoHistory
 
@@ -52,7 +52,7 @@ def with_mnemonic(text: str, used: set[str]) -> str:
 class AgendaPlanner(QWidget):
     said = Signal(str)  # a short message for the status bar
 
-    def __init__(self, pictures: PictureStore, history: UndoHistory, checker: HintChecker = no_hints, parent=None):
+    def __init__(self, pictures: PictureStore, history: UndoHistory, plain_words: PlainWords | None = None, parent=None):
         super().__init__(parent)
         self.pictures = pictures
         self.history = history
@@ -72,7 +72,7 @@ class AgendaPlanner(QWidget):
         self.cards.setUniformItemSizes(True)
         self.cards.selectionModel().currentChanged.connect(lambda *args: self._show_current())
 
-        self.editor = ItemEditor(pictures, checker)
+        self.editor = ItemEditor(pictures, plain_words)
         self.editor.changed.connect(self.change_current)
         self.editor.choose_picture.connect(self.choose_picture)
         self.time_bar = TimeBar()

@@ -15,10 +15,11 @@ MERGE_ID = 1
 
 
 class EditCommand(QUndoCommand):
-    def __init__(self, library: Library, edit: Edit):
+    def __init__(self, library: Library, edit: Edit, mergeable: bool = True):
         super().__init__(edit.describe())
         self.library = library
         self.edit = edit
+        self.mergeable = mergeable
         self._done = True  # pushed after it was applied, so the first redo has nothing to do
 
     def redo(self) -> None:
@@ -31,7 +32,7 @@ class EditCommand(QUndoCommand):
         self.edit.revert(self.library)
 
     def id(self) -> int:
-        return MERGE_ID
+        return MERGE_ID if self.mergeable else -1  # -1: Qt never merges it, nor anything into it
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         return isinstance(other, EditCommand) and self.edit.absorb(other.edit)
@@ -44,6 +45,7 @@ class UndoHistory(QUndoGroup):
         super().__init__(parent)
         self.library = library
         self._stacks: dict[str, QUndoStack] = {}
+        self._sealed = False
 
     def show_workshop(self, workshop_id: str | None) -> None:
         if workshop_id is None:
@@ -60,9 +62,14 @@ class UndoHistory(QUndoGroup):
             self.removeStack(stack)
             stack.deleteLater()
 
+    def seal(self) -> None:
+        """Make the next edit a step of its own, even when it changes the same box as the last one."""
+        self._sealed = True
+
     def push(self, edit: Edit) -> None:
         """Do an edit now and keep it for undo. An edit that fails is not kept."""
         edit.apply(self.library)
         stack = self.activeStack()
+        mergeable, self._sealed = not self._sealed, False
         if stack is not None:
-            stack.push(EditCommand(self.library, edit))
+            stack.push(EditCommand(self.library, edit, mergeable))

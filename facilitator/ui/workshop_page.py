@@ -32,9 +32,10 @@ from facilitator.core.edits import ChangeWorkshop
 from facilitator.core.library import Change, Library
 from facilitator.core.model import Agreement, Workshop
 from facilitator.i18n import _
-from facilitator.language.hints import HintChecker, no_hints
+from facilitator.ui.hints import Hints
 from facilitator.ui.people_editor import PeopleEditor
 from facilitator.ui.pictures import PictureStore
+from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.planner import AgendaPlanner
 from facilitator.ui.text_fields import LinesHigh, TextCommitter, labelled_rows, undo_goes_to_the_workshop
 from facilitator.ui.undo import UndoHistory
@@ -56,7 +57,7 @@ class WorkshopPage(QWidget):
         library: Library,
         pictures: PictureStore,
         history: UndoHistory,
-        checker: HintChecker = no_hints,
+        plain_words: PlainWords | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -119,7 +120,9 @@ class WorkshopPage(QWidget):
         details.setColumnStretch(1, 3)
         details.setColumnStretch(3, 2)
 
-        self.planner = AgendaPlanner(pictures, history, checker)
+        self.plain_words = plain_words or PlainWords(history, self)
+        self.purpose_hints = Hints(self.purpose_edit, self.plain_words, self.purpose)
+        self.planner = AgendaPlanner(pictures, history, self.plain_words)
         self.planner.said.connect(self.said)
         self.people = PeopleEditor(history)
         self.decisions_table = _table([_("What"), _("Agreed?")])
@@ -191,6 +194,7 @@ class WorkshopPage(QWidget):
             self.language_box.setCurrentIndex(self.language_box.findData(language))
         finally:
             self._showing = False
+        self.plain_words.show_workshop(w)
         self.planner.show_workshop(w)
         self.people.show_workshop(w)
         self._fill_decisions()
