@@ -23,6 +23,9 @@ PICTURE_CREDIT = (
 )
 
 
+WORD_CREDIT = ("wordfreq", "CC BY-SA 4.0", "Robyn Speer and contributors")
+
+
 def about_text() -> str:
     rows = "".join(f"<li>{name} ({licence}), {who}</li>" for name, licence, who in CREDITS)
     return (
@@ -42,6 +45,12 @@ def about_text() -> str:
         + _("Pictures")
         + f"</b>: {PICTURE_CREDIT[2]}. {_('Licence')}: {PICTURE_CREDIT[1]}. "
         + _("The picture word list that finds them was made for this app.")
+        + "</p><p><b>"
+        + _("Words")
+        + "</b>: "
+        + _("How common English words are comes from {name} by {who} (data licence {licence}). "
+            "The plain-words glossary was written for this app.").format(
+            name=WORD_CREDIT[0], who=WORD_CREDIT[2], licence=WORD_CREDIT[1])
         + "</p><p>"
         + _("The NOTICE file that comes with the app lists every credit in full.")
         + "</p>"
