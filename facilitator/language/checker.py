@@ -32,6 +32,8 @@ KNOWN_INITIALS = frozenset("OK TV UK ID PC DVD CD AM PM BBC USA EU".split())
 # Where a long sentence could be split.
 JOINING_WORDS = ("and", "but", "because", "so", "which", "who", "while", "although", "or")
 
+SHORT_CHOICES = frozenset(words for words in style.PLAIN_CHOICES if len(words) < 4)
+
 KINDS = (
     "jargon", "divides", "initials", "long-sentence", "long-paragraph", "hard-word", "formal-word",
     "number-word", "passive", "italics", "capitals", "date",
@@ -80,7 +82,7 @@ class Checker:
             found += [self._glossary_finding(match) for match in matches]
             taken = _Taken(matches)
             plainer = self._plain_phrases(text, taken)
-            shouted = self._capitals(text)
+            shouted = self._capitals(text, taken)
             taken.add(plainer + shouted)
             found += plainer + shouted
             found += self._words(text, taken)
@@ -143,14 +145,16 @@ class Checker:
         for match in WORD_PATTERN.finditer(text):
             word = match.group()
             first = word[0]
-            if first.isdigit() or (len(word) < 4 and first.islower()):
+            if first.isdigit() or (len(word) < 4 and first.islower() and word not in SHORT_CHOICES):
                 continue
             start, end = match.span()
             if taken.covers(start, end):
                 continue
-            lowered = word.lower()
+            lowered = word.lower().rstrip(".")
             if lowered in style.PLAIN_CHOICES:
                 found.append(self._plain_choice(start, end, word))
+            elif "." in lowered:
+                continue  # "p.m.": an abbreviation people know
             elif first.isupper():
                 if is_capitals(word):
                     found += self._initials(text, start, end, word)
@@ -162,6 +166,8 @@ class Checker:
     def _initials(self, text: str, start: int, end: int, word: str) -> list[Finding]:
         if word.replace(".", "") in KNOWN_INITIALS or _explained(text, start, word):
             return []
+        if len(word) <= 3 and self._shouted(word):
+            return []  # "WE", "IT": an everyday word in capitals, not initials
         return [Finding(
             "initials", start, end, word,
             _("“{text}” is initials, and the text does not say what they stand for.").format(text=word),
@@ -191,7 +197,7 @@ class Checker:
         ]
 
     def _plain_choice(self, start: int, end: int, written: str) -> Finding:
-        choices = style.PLAIN_CHOICES[" ".join(written.lower().split())]
+        choices = style.PLAIN_CHOICES[" ".join(written.lower().rstrip(".").split())]
         choices = tuple(_same_case(written, choice) for choice in choices)
         return Finding(
             "formal-word", start, end, written,
@@ -199,9 +205,10 @@ class Checker:
             _("Say “{words}” instead.").format(words=choices[0]), replacements=choices,
         )
 
-    def _capitals(self, text: str) -> list[Finding]:
+    def _capitals(self, text: str, taken: _Taken) -> list[Finding]:
+        """Runs of everyday words in capitals; glossary initials and other initials break a run."""
         found = []
-        for start, end in style.capitals(text, self._shouted):
+        for start, end in self._shouted_runs(text, taken):
             written = text[start:end]
             plain = written.lower()
             found.append(Finding(
@@ -211,6 +218,27 @@ class Checker:
                 replacements=(plain,),
             ))
         return found
+
+    def _shouted_runs(self, text: str, taken: _Taken) -> list[tuple[int, int]]:
+        runs: list[tuple[int, int]] = []
+        for start, end in style.capitals(text, self._shouted):
+            run: list[int] = []
+            for word in WORD_PATTERN.finditer(text, start, end):
+                if taken.covers(*word.span()) or not (self._shouted(word.group()) or len(word.group()) <= 2):
+                    if run:
+                        runs.append((run[0], run[1]))
+                    run = []
+                else:
+                    run = [run[0] if run else word.start(), word.end()]
+            if run:
+                runs.append((run[0], run[1]))
+        # A run must have a shouted word of its own ("WE" alone, between initials, is not shouting),
+        # and initials explained just before them ("... Disabilities (SEND)") are not shouting either.
+        return [
+            (s, e) for s, e in runs
+            if any(self._shouted(w.group()) and len(w.group()) > 2 for w in WORD_PATTERN.finditer(text, s, e))
+            and not (" " not in text[s:e] and _explained(text, s, text[s:e]))
+        ]
 
     def _shouted(self, word: str) -> bool:
         """A word in capitals that is an everyday word ("PLEASE", "NOT"), not initials ("CQC")."""
@@ -271,9 +299,16 @@ class _Taken:
         self.ends = [match.end for match in matches]
 
     def add(self, findings: list[Finding]) -> None:
+        """Take these places too; places that overlap are joined, so ``covers`` looks at one span."""
         spans = sorted([*zip(self.starts, self.ends), *((found.start, found.end) for found in findings)])
-        self.starts = [start for start, _end in spans]
-        self.ends = [end for _start, end in spans]
+        joined: list[list[int]] = []
+        for start, end in spans:
+            if joined and start <= joined[-1][1]:
+                joined[-1][1] = max(joined[-1][1], end)
+            else:
+                joined.append([start, end])
+        self.starts = [start for start, _end in joined]
+        self.ends = [end for _start, end in joined]
 
     def covers(self, start: int, end: int) -> bool:
         at = bisect.bisect_right(self.starts, start) - 1

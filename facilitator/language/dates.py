@@ -99,7 +99,8 @@ def _finding(match: re.Match) -> DateFinding | None:
         easy = easy_read_date(date)
     else:
         weekday = DAYS[_weekday_number(weekday_text)].capitalize() + " " if weekday_text else ""
-        easy = f"{weekday}{day} {MONTHS[month - 1].capitalize()}" if _valid_day(day, month) else ""
+        valid = _date(year, month, day) if year else _valid_day(day, month)
+        easy = f"{weekday}{day} {MONTHS[month - 1].capitalize()}" if valid else ""
     return DateFinding(*place, reasons[0], easy)
 
 

@@ -50,9 +50,11 @@ class JargonFinder:
     def find(self, text: str) -> list[Match]:
         """Every term in ``text``, left to right; where terms overlap, the longest wins."""
         lowered = text.lower()
-        if len(lowered) != len(text):  # a few letters change length in lower case: keep places exact
+        if len(lowered) == len(text):
+            keys = WORD_PATTERN.findall(lowered)  # made into keys (no full stops...) only where needed
+        else:  # a few letters change length in lower case ("İ"): lower each word, keep places exact
             lowered = text
-        keys = WORD_PATTERN.findall(lowered)  # made into keys (no full stops...) only where needed
+            keys = [word.lower() for word in WORD_PATTERN.findall(text)]
         starters = self.starters
         # Only words that could start a term are looked at: a quick first pass, mostly in C.
         candidates = [index for index, key in enumerate(keys) if key in starters or not key.isalnum()]

@@ -6,7 +6,7 @@ import json
 import sys
 import textwrap
 
-from facilitator.i18n import _
+from facilitator.i18n import _, ngettext
 from facilitator.language.checker import Checker, Finding
 from facilitator.language.glossary import DIVIDES, Glossary, GlossaryEntry
 from facilitator.language.search import GlossarySearch
@@ -32,7 +32,9 @@ def check_command(path: str, as_json: bool) -> int:
         else:
             print(describe(text, finding))
     if not as_json:
-        print(_("No problems found.") if not findings else _("{count} things to look at.").format(count=len(findings)))
+        count = len(findings)
+        print(ngettext("{count} thing to look at.", "{count} things to look at.", count).format(count=count)
+              if findings else _("No problems found."))
     return 0
 
 
@@ -80,11 +82,12 @@ def entry_text(glossary: Glossary, entry: GlossaryEntry) -> str:
 
 
 def _wrapped(text: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH) or [""]
+    return textwrap.wrap(text, WIDTH, break_on_hyphens=False) or [""]
 
 
 def _read(path: str) -> str:
     if path == "-":
-        return sys.stdin.buffer.read().decode("utf-8-sig")
+        text = sys.stdin.buffer.read().decode("utf-8-sig")
+        return text.replace("\r\n", "\n").replace("\r", "\n")  # as a file is read
     with open(path, encoding="utf-8-sig") as file:
         return file.read()

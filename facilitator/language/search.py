@@ -6,9 +6,10 @@ or two typing mistakes away ("eligability", "advocasy"), and last, entries
 whose plain meaning uses the words.
 
 Typos are found without comparing the search with every word: each word of
-every name is stored once with one letter left out, in every place (the idea
-of the "symmetric delete" spelling correctors); a typed word with one letter
-left out meets its intended word there, and a proper edit distance confirms.
+every name is stored with one letter left out, in every place, and long words
+with two left out too (the idea of the "symmetric delete" spelling
+correctors); the typed word, with letters left out the same way, meets its
+intended word there, and a proper edit distance confirms.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from facilitator.language.words import words_in
 
 EXACT, STARTS, WORD_STARTS, TYPO, MEANING = range(5)
 MIN_TYPO_LETTERS = 4
+LONG_WORD = 8  # words this long may have 2 typing mistakes
 
 
 class GlossarySearch:
@@ -37,7 +39,7 @@ class GlossarySearch:
                     shortest = self.entries_by_word[key].get(entry, len(keys))
                     self.entries_by_word[key][entry] = min(shortest, len(keys))
                     if len(key) >= MIN_TYPO_LETTERS:
-                        for variant in _one_left_out(key):
+                        for variant in _left_out(key):
                             self.deletes[variant].add(key)
         self.meanings = [(entry, {word.key for word in words_in(entry.plain)}) for entry in self.entries]
 
@@ -73,13 +75,16 @@ class GlossarySearch:
         for key in keys:
             if len(key) < MIN_TYPO_LETTERS:
                 continue
-            variants = {key, *_one_left_out(key)}
+            variants = {key, *_left_out(key)}
             close = {word for variant in variants for word in self.deletes.get(variant, ())}
             close |= {variant for variant in variants if variant in self.entries_by_word}
-            allowed = 1 if len(key) < 8 else 2
+            allowed = 1 if len(key) < LONG_WORD else 2
+            distances = {word: edit_distance(key, word) for word in close}
+            # The word itself (distance 0) is found by the ranks above; of the others, only the nearest.
+            nearest = min((d for d in distances.values() if 0 < d <= allowed), default=None)
             entries: dict[GlossaryEntry, int] = {}
-            for word in close:
-                if edit_distance(key, word) <= allowed:
+            for word, distance in distances.items():
+                if distance in (0, nearest):  # "advocasy" is advocacy, not also advocate
                     for entry, words in self.entries_by_word[word].items():
                         entries[entry] = min(words, entries.get(entry, words))
             found = entries if found is None else {e: max(n, found[e]) for e, n in entries.items() if e in found}
@@ -90,8 +95,12 @@ def _each_starts_a_word(keys: list[str], words: list[str]) -> bool:
     return all(any(word.startswith(key) for word in words) for key in keys)
 
 
-def _one_left_out(word: str) -> set[str]:
-    return {word[:at] + word[at + 1:] for at in range(len(word))}
+def _left_out(word: str) -> set[str]:
+    """The word with one letter left out, in every place; for long words, with two left out too."""
+    once = {word[:at] + word[at + 1:] for at in range(len(word))}
+    if len(word) < LONG_WORD:
+        return once
+    return once | {shorter[:at] + shorter[at + 1:] for shorter in once for at in range(len(shorter))}
 
 
 def edit_distance(first: str, second: str) -> int:

@@ -11,7 +11,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # What counts as a word when sentences are measured: "co-production", "3", "don't", "9:30".
 COUNTED_WORD = re.compile(r"[\w'\u2019]+(?:[\-./:][\w'\u2019]+)*")
 # Full stops that do not end a sentence.
-ABBREVIATIONS = frozenset("mr mrs ms dr st prof eg ie etc vs no approx dept tel".split())
+ABBREVIATIONS = frozenset("mr mrs ms dr st prof eg ie etc vs approx dept tel".split())
+# Full stops that do not end a sentence when a number follows: "No. 5".
+BEFORE_NUMBERS = frozenset({"no"})
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 _NEXT = re.compile(r"[.!?\u2026\"'\u2019\u201d)\]]*\s+(\w)")
 
@@ -62,7 +64,10 @@ def _is_abbreviation(text: str, begin: int, dot_end: int) -> bool:
     if last is None:
         return False
     word = last.group(1)
-    return word.replace(".", "").lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    plain = word.replace(".", "").lower()
+    if plain in BEFORE_NUMBERS:
+        return following is not None and following.group(1).isdigit()
+    return plain in ABBREVIATIONS or (len(word) == 1 and word.isupper() and word != "I")  # "J. Smith"
 
 
 def _add_trimmed(found: list[Span], text: str, start: int, end: int) -> None:

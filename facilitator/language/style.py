@@ -35,6 +35,7 @@ PLAIN_CHOICES: dict[str, tuple[str, ...]] = {
     "in relation to": ("about",), "in respect of": ("about",), "a number of": ("some",),
     "at this point in time": ("now",), "in the event that": ("if",), "on a regular basis": ("often",),
     "due to the fact that": ("because",), "in accordance with": ("as", "following"),
+    "e.g": ("for example",), "i.e": ("that is",), "etc": ("and more", "and other things"),
 }
 
 _PLAIN_PHRASE_PATTERN = re.compile(
@@ -82,7 +83,7 @@ _EMPHASIS = re.compile(
     r"|<(?P<tag>i|em|u)>(?P<tagged>.*?)</(?P=tag)>",
     re.IGNORECASE | re.DOTALL,
 )
-_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z']{2,}(?:[\s,]+[A-Z][A-Z']+)*\b")
+_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z']+(?:[\s,]+[A-Z][A-Z']+)*\b")
 
 
 def plain_phrases(text: str) -> Iterator[tuple[int, int]]:

@@ -18,8 +18,9 @@ from importlib import resources
 WORD_PATTERN = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W\d_]+(?:['\u2019][^\W\d_]+)*['\u2019]?|\d+")
 APOSTROPHES = "'\u2019"
 
-# What may stand between the words of a term written in the text: spaces and hyphens only.
-JOINING = re.compile(r"[ \t\u00a0\-\u2010\u2011]*|[ \t\u00a0]*\n[ \t\u00a0]*")
+# What may stand between the words of a term written in the text: spaces and hyphens, and at most
+# one line break ("co-" at the end of a line, "production" on the next).
+JOINING = re.compile(r"[ \t\u00a0\-\u2010\u2011]*(?:\r?\n[ \t\u00a0]*)?")
 
 # Words that stay as they are when a term's other forms are made.
 FIXED_WORDS = frozenset(
@@ -51,7 +52,7 @@ def words_in(text: str) -> list[Word]:
 
 def is_capitals(text: str) -> bool:
     """True for initials written in capitals: "CQC", "C.Q.C.", and the plural "GPs"."""
-    letters = text.replace(".", "")
+    letters = text.replace(".", "").rstrip("'\u2019")
     if len(letters) > 2 and letters.endswith("s") and letters[:-1].isupper():
         letters = letters[:-1]
     return letters.isupper() and len(letters) >= 2
@@ -109,7 +110,7 @@ def term_keys(term: str) -> set[str]:
     """Every way a term can be written, as space-joined word keys.
 
     Each word of a short term (up to 3 words) gets its other forms, so
-    "managing expectations" is found from "manage expectation"; in a longer
+    "managing expectations" is found from "managed expectation"; in a longer
     term only the last word does.
     """
     keys = [key_of(w.text) for w in words_in(term)]

@@ -19,6 +19,7 @@ from facilitator.language.checker import Finding
 from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.text_fields import TextCommitter
 
+MENU_TEXT = 70
 LOOK_UP_KEY = "Ctrl+L"  # the window's Edit ▸ Look up a word
 
 
@@ -132,7 +133,8 @@ class Hints(QObject):
         first = menu.actions()[0] if menu.actions() else None
         items: list[QAction] = []
         for finding in self.findings_at(position):
-            note = QAction(finding.message, menu)
+            note = QAction(_short(finding.message), menu)
+            note.setToolTip(finding.message)
             note.setEnabled(False)
             items.append(note)
             for replacement in finding.replacements[:4]:
@@ -140,7 +142,7 @@ class Hints(QObject):
                 use.triggered.connect(lambda _c=False, f=finding, r=replacement: self.replace(position, f, r))
                 items.append(use)
             if not finding.replacements:
-                tip = QAction(finding.suggestion, menu)
+                tip = QAction(_short(finding.suggestion), menu)
                 tip.setEnabled(False)
                 items.append(tip)
         word = self.word_at(position)
@@ -154,6 +156,11 @@ class Hints(QObject):
         if first is not None and items:
             menu.insertSeparator(first)
         return menu
+
+
+def _short(text: str, most: int = MENU_TEXT) -> str:
+    """Menu lines stay a readable width; the tooltip has the whole text."""
+    return text if len(text) <= most else text[: most - 1].rsplit(" ", 1)[0] + "…"
 
 
 def tooltip_text(found: list[Finding]) -> str:
