@@ -1,6 +1,6 @@
 """The easy-read checker: what in a text could be plainer, where it is, why, and what to do instead.
 
-It runs the jargon finder and the easy-read rules of ``docs`` (EASYREAD):
+It runs the jargon finder and the project's easy-read rules:
 sentences of 15 words at most, paragraphs of 5 sentences at most, everyday
 words, numbers as digits, initials written out, active voice, no italics or
 capitals, dates in easy-read form. Each ``Finding`` has its place in the
