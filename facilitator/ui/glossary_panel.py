@@ -115,8 +115,12 @@ class GlossaryPanel(QWidget):
         big_font(self.view, 1.15)
         plain_words.changed.connect(self._glossary_changed)
         plain_words.look_up_requested.connect(self.look_up)
-        self._fill_topics()
-        self.refresh_list()
+        self._filled = False  # filled when first shown, so the glossary is not read before the window appears
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if not self._filled:
+            self._glossary_changed()
+        super().showEvent(event)
 
     # -- the list --------------------------------------------------------------
 
@@ -130,6 +134,9 @@ class GlossaryPanel(QWidget):
         self.topic_box.setCurrentIndex(max(0, self.topic_box.findData(current)))
 
     def refresh_list(self, *args) -> None:
+        if not self._filled:
+            self._filled = True
+            self._fill_topics()
         topic = self.topic_box.currentData() or ALL_TOPICS
         found = [e for e in self.plain_words.search(self.search_edit.text()) if topic in (ALL_TOPICS, e.topic)]
         keep = self.entry
@@ -149,6 +156,9 @@ class GlossaryPanel(QWidget):
         self._show_current()
 
     def _glossary_changed(self) -> None:
+        if not self._filled and not self.isVisible():
+            return
+        self._filled = True
         self._fill_topics()
         if self.entry is not None:  # find the entry again: the group may have changed it
             self.entry = next((e for e in self.plain_words.glossary.entries if _same(e, self.entry)), None)

@@ -47,7 +47,7 @@ class HintHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
         # Longest first, so a hard word inside a long sentence keeps its own underline.
-        for finding in sorted(self.plain_words.check(text), key=lambda f: f.start - f.end):
+        for finding in sorted(self.plain_words.check_when_ready(text), key=lambda f: f.start - f.end):
             start = max(0, min(finding.start, len(text)))
             end = max(start, min(finding.end, len(text)))
             if end > start:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
         self.glossary_dock.hide()
         self.plain_words.look_up_requested.connect(self.show_glossary)
+        # The glossary is read just after the window first appears; underlines follow a moment later.
+        self.first_paint.connect(lambda: QTimer.singleShot(0, self.plain_words.load))
 
         self.actions = menus.build(self)
         self.statusBar().showMessage(picture_trouble or _("Library: {path}").format(path=library.path))

@@ -24,31 +24,57 @@ class PlainWords(QObject):
     def __init__(self, history: UndoHistory | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.history = history
-        self.built_in = Glossary.built_in()
         self.workshop_id: str | None = None
-        self._key: tuple = ()
-        self._use(self.built_in, "en")
+        self._workshop: Workshop | None = None
+        self._key: tuple | None = None  # what the glossary and checker were built for; None: not yet
+        self._glossary: Glossary | None = None
+        self._checker: Checker | None = None
+        self._search: GlossarySearch | None = None
 
     def show_workshop(self, workshop: Workshop | None) -> None:
         """Use the glossary and language of ``workshop`` (None: the built-in glossary, in English)."""
-        words = tuple((w.id, w.term, w.meaning, w.agreed) for w in workshop.group_words) if workshop else ()
-        language = workshop.language if workshop else "en"
-        key = (words, language)
+        self._workshop = workshop
         self.workshop_id = workshop.id if workshop else None
-        if key == self._key:
-            return
-        self._key = key
-        glossary = self.built_in.with_group_words(workshop.group_words) if workshop else self.built_in
-        self._use(glossary, language)
-        self.changed.emit()
+        if self._key is not None and self._key != _key_of(workshop):
+            self._build()
+            self.changed.emit()
 
-    def _use(self, glossary: Glossary, language: str) -> None:
-        self.glossary = glossary
-        self.checker = Checker(glossary, language)
-        self._search: GlossarySearch | None = None
+    def load(self) -> None:
+        """Read the glossary now (the window does this just after it first appears), and underline."""
+        if self._key is None:
+            self._build()
+            self.changed.emit()
+
+    @property
+    def ready(self) -> bool:
+        return self._key is not None
+
+    def _build(self) -> None:
+        workshop = self._workshop
+        built_in = Glossary.built_in()
+        self._glossary = built_in.with_group_words(workshop.group_words) if workshop else built_in
+        self._checker = Checker(self._glossary, workshop.language if workshop else "en")
+        self._search = None
+        self._key = _key_of(workshop)
+
+    @property
+    def glossary(self) -> Glossary:
+        if self._key is None:
+            self._build()
+        return self._glossary
+
+    @property
+    def checker(self) -> Checker:
+        if self._key is None:
+            self._build()
+        return self._checker
 
     def check(self, text: str) -> list[Finding]:
         return self.checker.check(text)
+
+    def check_when_ready(self, text: str) -> list[Finding]:
+        """What ``check`` finds, or nothing while the glossary is still to be read (first paint first)."""
+        return self._checker.check(text) if self._key is not None else []
 
     def search(self, query: str) -> list[GlossaryEntry]:
         if self._search is None:
@@ -66,3 +92,9 @@ class PlainWords(QObject):
     def look_up(self, text: str) -> None:
         """Ask for ``text`` to be shown in the glossary panel."""
         self.look_up_requested.emit(text.strip())
+
+
+def _key_of(workshop: Workshop | None) -> tuple:
+    if workshop is None:
+        return ((), "en")
+    return (tuple((w.id, w.term, w.meaning, w.agreed) for w in workshop.group_words), workshop.language)
