@@ -71,9 +71,6 @@ class Checker:
         self.finder = finder_for(self.glossary)
         self.common = CommonWords.load()
 
-    def __call__(self, text: str) -> list[Finding]:
-        return self.check(text)
-
     def check(self, text: str) -> list[Finding]:
         found: list[Finding] = []
         found += self._lengths(text)
@@ -221,7 +218,7 @@ class Checker:
 
     def _shouted_runs(self, text: str, taken: _Taken) -> list[tuple[int, int]]:
         runs: list[tuple[int, int]] = []
-        for start, end in style.capitals(text, self._shouted):
+        for start, end in style.capital_runs(text):
             run: list[int] = []
             for word in WORD_PATTERN.finditer(text, start, end):
                 if taken.covers(*word.span()) or not (self._shouted(word.group()) or len(word.group()) <= 2):

@@ -63,7 +63,12 @@ class GlossaryEntry:
         return bool(self.group_word_id)
 
     def topic_name(self) -> str:
-        return _(TOPICS[self.topic]) if self.topic in TOPICS else self.topic
+        return topic_name(self.topic)
+
+
+def topic_name(topic: str) -> str:
+    """A topic in words, for lists and headings."""
+    return _(TOPICS[topic]) if topic in TOPICS else topic
 
 
 class GlossaryProblem(ValueError):

@@ -6,12 +6,12 @@ import json
 import sys
 import textwrap
 
+from facilitator.cli import EXIT_PROBLEM
 from facilitator.i18n import _, ngettext
 from facilitator.language.checker import Checker, Finding
 from facilitator.language.glossary import DIVIDES, Glossary, GlossaryEntry
 from facilitator.language.search import GlossarySearch
 
-EXIT_PROBLEM = 1
 WIDTH = 88
 
 

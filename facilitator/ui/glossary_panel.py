@@ -32,7 +32,7 @@ from facilitator.core.edits import AddPart, ChangePart, RemovePart
 from facilitator.core.library import Library
 from facilitator.core.model import GroupWord
 from facilitator.i18n import _, ngettext
-from facilitator.language.glossary import DIVIDES, GROUP, GlossaryEntry
+from facilitator.language.glossary import DIVIDES, GROUP, GlossaryEntry, topic_name
 from facilitator.ui import ask
 from facilitator.ui.group_word_dialog import GroupWordDialog
 from facilitator.ui.pictures import PictureStore
@@ -129,8 +129,7 @@ class GlossaryPanel(QWidget):
         self.topic_box.clear()
         self.topic_box.addItem(_("All topics"), ALL_TOPICS)
         for topic in self.plain_words.glossary.topics():
-            entry = next(e for e in self.plain_words.glossary.entries if e.topic == topic)
-            self.topic_box.addItem(entry.topic_name(), topic)
+            self.topic_box.addItem(topic_name(topic), topic)
         self.topic_box.setCurrentIndex(max(0, self.topic_box.findData(current)))
 
     def refresh_list(self, *args) -> None:
@@ -237,6 +236,13 @@ class GlossaryPanel(QWidget):
         workshop_id = self.plain_words.workshop_id
         return self.library.load_workshop(workshop_id).group_words if workshop_id else []
 
+    def _chosen_word(self) -> tuple[list[GroupWord], int | None]:
+        """The group's words, and the place among them of the chosen entry (None: not one of them)."""
+        words = self._group_words()
+        entry = self.entry
+        index = next((i for i, w in enumerate(words) if entry and w.id == entry.group_word_id), None)
+        return words, index
+
     def add_word(self, term: str = "", meaning: str = "") -> None:
         if self.plain_words.workshop_id is None:
             return
@@ -254,10 +260,11 @@ class GlossaryPanel(QWidget):
         if not entry.from_group:  # a built-in entry: start the group's own version from it
             self.add_word(entry.term, entry.plain)
             return
-        word = next((w for w in self._group_words() if w.id == entry.group_word_id), None)
-        if word is None:
+        words, index = self._chosen_word()
+        if index is None:
             return
-        taken = {w.term for w in self._group_words() if w.id != word.id}
+        word = words[index]
+        taken = {w.term for w in words if w.id != word.id}
         dialog = GroupWordDialog(self.plain_words, taken, _("Change our word"), word.term, word.meaning, word.agreed, self)
         if dialog.exec():
             term, meaning, agreed = dialog.values()
@@ -267,15 +274,12 @@ class GlossaryPanel(QWidget):
             self.look_up(term)
 
     def set_agreed(self, agreed: bool) -> None:
-        entry = self.entry
-        word = next((w for w in self._group_words() if entry and w.id == entry.group_word_id), None)
-        if word is not None and word.agreed != agreed:
-            self.history.push(ChangePart.of(self.plain_words.workshop_id, "group_words", word, agreed=agreed))
+        words, index = self._chosen_word()
+        if index is not None and words[index].agreed != agreed:
+            self.history.push(ChangePart.of(self.plain_words.workshop_id, "group_words", words[index], agreed=agreed))
 
     def remove_word(self) -> None:
-        entry = self.entry
-        words = self._group_words()
-        index = next((i for i, w in enumerate(words) if entry and w.id == entry.group_word_id), None)
+        words, index = self._chosen_word()
         if index is None:
             return
         question = _("Remove the group's word “{term}”? Undo brings it back.").format(term=words[index].term)

@@ -45,10 +45,6 @@ class PlainWords(QObject):
             self._build()
             self.changed.emit()
 
-    @property
-    def ready(self) -> bool:
-        return self._key is not None
-
     def _build(self) -> None:
         workshop = self._workshop
         built_in = Glossary.built_in()
