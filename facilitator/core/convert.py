@@ -55,6 +55,8 @@ def from_plain(kind: typing.Any, value: typing.Any) -> typing.Any:
         return [from_plain(inner, v) for v in value]
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return kind(value)
+    if kind is dt.datetime:
+        return dt.datetime.fromisoformat(value)
     if kind is dt.date:
         return dt.date.fromisoformat(value)
     if kind is dt.time:

@@ -13,7 +13,7 @@ import typing
 from dataclasses import dataclass, field
 
 from facilitator.core.library import Library
-from facilitator.core.model import field_words
+from facilitator.core.model import LINKED_PARTS, field_words
 from facilitator.i18n import N_, _
 
 # Fields typed a letter at a time: successive changes to one of them make one edit.
@@ -30,6 +30,7 @@ PART_NAMES = {
     "actions": N_("action"),
     "parked_questions": N_("parked question"),
     "group_words": N_("group word"),
+    "timings": N_("timing"),
 }
 
 
@@ -155,7 +156,7 @@ class RemovePart:
             workshop = library.load_workshop(self.workshop_id)
             self.linked = [
                 (part, copy.deepcopy(obj))
-                for part in ("decisions", "actions", "parked_questions")
+                for part in LINKED_PARTS
                 for obj in getattr(workshop, part)
                 if obj.agenda_item_id == self.obj.id
             ]

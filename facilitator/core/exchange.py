@@ -24,6 +24,7 @@ import facilitator
 from facilitator.core import convert
 from facilitator.core.library import Library
 from facilitator.core.model import (
+    LINKED_PARTS,
     WORKSHOP_PARTS,
     Action,
     AgendaItem,
@@ -31,6 +32,7 @@ from facilitator.core.model import (
     Facilitator,
     Group,
     GroupWord,
+    ItemTiming,
     ParkedQuestion,
     Participant,
     Workshop,
@@ -61,9 +63,11 @@ REQUIRED: dict[type, tuple[str, ...]] = {
     Action: ("what",),
     ParkedQuestion: ("text",),
     GroupWord: ("term", "meaning"),
+    ItemTiming: ("started",),
 }
 # How dates and times are written in the file, and what to say when they are not.
 WRITTEN_FORMS = {
+    dt.datetime: (r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?", N_("be written year-month-dayThours:minutes:seconds, like 2026-03-03T10:30:00")),
     dt.date: (r"\d{4}-\d\d-\d\d", N_("be written year-month-day, like 2026-03-03")),
     dt.time: (r"\d\d:\d\d", N_("be written hours:minutes, like 10:30")),
 }
@@ -78,6 +82,7 @@ PART_LABELS = {
     "actions": N_("Action {n}"),
     "parked_questions": N_("Parked question {n}"),
     "group_words": N_("Group word {n}"),
+    "timings": N_("Timing {n}"),
 }
 # Fields named more fully in import messages than model.FIELD_WORDS does.
 FIELD_LABELS = {
@@ -466,7 +471,7 @@ class FieldChecker:
 
     def check_links(self, workshop: Workshop, group: Group | None) -> None:
         item_ids = {item.id for item in workshop.agenda} | self.unbuilt_ids
-        for part in ("decisions", "actions", "parked_questions"):
+        for part in LINKED_PARTS:
             for n, obj in enumerate(getattr(workshop, part), start=1):
                 if obj.agenda_item_id is not None and obj.agenda_item_id not in item_ids:
                     self.problem(

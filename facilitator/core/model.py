@@ -188,6 +188,26 @@ class GroupWord:
 
 
 @dataclass
+class ItemTiming:
+    """When an agenda item really started and ended in the room.
+
+    Each time the item is shown counts as one timing; going back to an item adds
+    another. A timing with no agenda item is a break taken that was not planned.
+    """
+
+    started: dt.datetime
+    ended: dt.datetime | None = None
+    agenda_item_id: str | None = None
+    id: str = field(default_factory=new_id)
+
+    def minutes(self) -> float:
+        """How long it lasted, in minutes (0 while it has not ended)."""
+        if self.ended is None:
+            return 0.0
+        return max(0.0, (self.ended - self.started).total_seconds() / 60)
+
+
+@dataclass
 class Workshop:
     """One co-production session: who, when, where, what, and what came of it."""
 
@@ -206,6 +226,7 @@ class Workshop:
     actions: list[Action] = field(default_factory=list)
     parked_questions: list[ParkedQuestion] = field(default_factory=list)
     group_words: list[GroupWord] = field(default_factory=list)
+    timings: list[ItemTiming] = field(default_factory=list)
     id: str = field(default_factory=new_id)
 
     def copy_with_new_ids(self) -> Workshop:
@@ -216,7 +237,7 @@ class Workshop:
         for part in WORKSHOP_PARTS:
             for obj in getattr(copy, part):
                 renamed[obj.id] = obj.id = new_id()
-        for part in ("decisions", "actions", "parked_questions"):
+        for part in LINKED_PARTS:
             for obj in getattr(copy, part):
                 if obj.agenda_item_id is not None:
                     obj.agenda_item_id = renamed.get(obj.agenda_item_id)
@@ -266,7 +287,10 @@ WORKSHOP_PARTS: dict[str, type] = {
     "actions": Action,
     "parked_questions": ParkedQuestion,
     "group_words": GroupWord,
+    "timings": ItemTiming,
 }
+# The parts that can belong to one agenda item (through ``agenda_item_id``).
+LINKED_PARTS = ("decisions", "actions", "parked_questions", "timings")
 
 # How fields are named to a facilitator (in messages and in the Undo menu).
 FIELD_WORDS = {
@@ -287,6 +311,8 @@ FIELD_WORDS = {
     "lived_experience": N_("lived experience"),
     "access_needs": N_("access needs"),
     "other_needs": N_("other needs"),
+    "started": N_("time it started"),
+    "ended": N_("time it ended"),
 }
 
 

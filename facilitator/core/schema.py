@@ -18,6 +18,7 @@ PART_TABLES = {
     "actions": "actions",
     "parked_questions": "parked_questions",
     "group_words": "group_words",
+    "timings": "item_timings",
 }
 
 _PART_COLUMNS = """
@@ -96,7 +97,9 @@ CREATE TABLE group_words ({_PART_COLUMNS}
 );
 """ + "".join(
     f"CREATE INDEX {table}_by_workshop ON {table}(workshop_id, position);\n"
-    for table in PART_TABLES.values()
+    for table in (
+        "facilitators", "participants", "agenda_items", "decisions", "actions", "parked_questions", "group_words"
+    )
 )
 
 # 2: the facilitator's own pictures, and agendas saved as templates.
@@ -116,6 +119,16 @@ CREATE TABLE templates (
 );
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2]
+# 3: when each agenda item really started and ended, kept while presenting.
+MIGRATION_3 = f"""
+CREATE TABLE item_timings ({_PART_COLUMNS}
+    started TEXT NOT NULL,
+    ended TEXT,
+    {_LINK_TO_ITEM}
+);
+CREATE INDEX item_timings_by_workshop ON item_timings(workshop_id, position);
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
 
 CURRENT_VERSION = len(MIGRATIONS)

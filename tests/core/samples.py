@@ -16,6 +16,7 @@ from facilitator.core.model import (
     Group,
     GroupWord,
     ItemKind,
+    ItemTiming,
     ParkedQuestion,
     Participant,
     Workshop,
@@ -43,8 +44,10 @@ def full_workshop(
     By default: "Bus passes", in Welsh ("cy"), in no group. The agenda is Welcome, Talking about
     buses, Goodbye. Two facilitators (Ann leads, Bo has lived experience); two participants (Carys,
     with access needs, and Dee, known only by an alias); two decisions, two actions, one parked
-    question and one group word. Every link is to the talk: the first decision, the first action and
-    the parked question belong to it; the second decision and the second action belong to no item.
+    question, one group word, and two timings (the talk ran from 10:19 to 11:05, then a break not on
+    the agenda from 11:05 to 11:15). Every link is to the talk: the first decision, the first action and
+    the parked question and the first timing belong to it; the second decision, the second action and
+    the second timing belong to no item.
 
     - ``title``, ``language``, ``group_id`` (or ``group``, for its id) and any other workshop field
       given by name are the workshop's own values.
@@ -100,6 +103,10 @@ def full_workshop(
         ],
         "parked_questions": parked_questions,
         "group_words": group_words,
+        "timings": [
+            ItemTiming(dt.datetime(2026, 3, 3, 10, 19), dt.datetime(2026, 3, 3, 11, 5, 30), agenda_item_id=talk.id),
+            ItemTiming(dt.datetime(2026, 3, 3, 11, 5, 30), dt.datetime(2026, 3, 3, 11, 15)),
+        ],
     }
     return Workshop(**{**fields, **values})
 

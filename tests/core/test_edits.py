@@ -23,6 +23,7 @@ from facilitator.core.edits import (
 )
 from facilitator.core.library import open_library
 from facilitator.core.model import (
+    LINKED_PARTS,
     WORKSHOP_PARTS,
     AccessNeed,
     Action,
@@ -33,6 +34,7 @@ from facilitator.core.model import (
     Facilitator,
     GroupWord,
     ItemKind,
+    ItemTiming,
     ParkedQuestion,
     Participant,
     Workshop,
@@ -180,6 +182,7 @@ NEW_PARTS = [
     ("actions", Action("Send the letter", who="Bo", by_when=dt.date(2026, 5, 1))),
     ("parked_questions", ParkedQuestion("And taxis?", asked_by="Dee")),
     ("group_words", GroupWord("Bus pass", "A card for free travel")),
+    ("timings", ItemTiming(dt.datetime(2026, 3, 3, 11, 6), agenda_item_id=None)),
 ]
 
 
@@ -218,7 +221,7 @@ def test_remove_part_applies_and_reverts(library, stored, part, index):
     obj = objects.pop(index)
     after = with_part(stored, part, objects)
     if part == "agenda":  # links to the item are cut
-        for linked in ("decisions", "actions", "parked_questions"):
+        for linked in LINKED_PARTS:
             for o in getattr(after, linked):
                 if o.agenda_item_id == obj.id:
                     o.agenda_item_id = None
@@ -237,8 +240,9 @@ def test_undoing_the_removal_of_an_agenda_item_puts_back_its_links(library, stor
         removed.decisions[0].agenda_item_id,
         removed.actions[0].agenda_item_id,
         removed.parked_questions[0].agenda_item_id,
-    ] == [None, None, None]
-    assert sorted(part for part, _ in edit.linked) == ["actions", "decisions", "parked_questions"]
+        removed.timings[0].agenda_item_id,
+    ] == [None, None, None, None]
+    assert sorted(part for part, _ in edit.linked) == ["actions", "decisions", "parked_questions", "timings"]
     edit.revert(library)
     back = library.load_workshop(stored.id)
     assert back.agenda[1] == talk

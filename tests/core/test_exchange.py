@@ -19,6 +19,7 @@ from facilitator.core.errors import WorkshopNotFound
 from facilitator.core.exchange import ImportFailed
 from facilitator.core.library import open_library
 from facilitator.core.model import (
+    LINKED_PARTS,
     WORKSHOP_PARTS,
     AccessNeed,
     Action,
@@ -30,6 +31,7 @@ from facilitator.core.model import (
     Group,
     GroupWord,
     ItemKind,
+    ItemTiming,
     ParkedQuestion,
     Participant,
     Workshop,
@@ -275,6 +277,12 @@ def workshops_and_groups(draw) -> tuple[Workshop, Group | None]:
             meaning=text_for("meaning", required=True),
             agreed=st.booleans(),
         ),
+        "timings": st.builds(
+            ItemTiming,
+            started=st.datetimes(min_value=dt.datetime(2000, 1, 1)).map(lambda t: t.replace(microsecond=0)),
+            ended=st.none() | st.datetimes(min_value=dt.datetime(2000, 1, 1)).map(lambda t: t.replace(microsecond=0)),
+            agenda_item_id=link,
+        ),
     }
     lists = {}
     for part, strategy in parts.items():
@@ -502,7 +510,7 @@ def spoil(where: tuple, value, remove: bool = False) -> dict:
     """A valid document with one value changed. It has no links into the agenda, so that the
     one problem is about that value alone (see test_a_wrong_value_in_an_agenda_item_...)."""
     doc = document()
-    for part in ("decisions", "actions", "parked_questions"):
+    for part in LINKED_PARTS:
         for obj in doc["workshop"][part]:
             obj["agenda_item_id"] = None
     target = doc
@@ -788,6 +796,7 @@ def test_more_agenda_items_than_the_most_allowed():
     doc["workshop"]["actions"][0]["agenda_item_id"] = None
     doc["workshop"]["actions"][1]["agenda_item_id"] = None
     doc["workshop"]["parked_questions"][0]["agenda_item_id"] = None
+    doc["workshop"]["timings"][0]["agenda_item_id"] = None
     problem = only_problem(doc)
     assert problem == (
         f'The workshop has {exchange.MAX_PARTS + 1:,} entries in "agenda"; the most is {exchange.MAX_PARTS:,}.'
@@ -862,7 +871,7 @@ def test_problems_in_a_broken_workshop_and_its_parts_are_all_found():
 def test_too_many_problems_are_cut_short(count):
     doc = document()
     doc["workshop"]["agenda"] = [{"title": ""}] * count
-    for part in ("decisions", "actions", "parked_questions"):
+    for part in LINKED_PARTS:
         doc["workshop"][part] = []
     problems = problems_of(doc)
     assert len(problems) == exchange.MAX_PROBLEMS + 1

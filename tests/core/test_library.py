@@ -16,6 +16,7 @@ from facilitator.core import backup, schema
 from facilitator.core.errors import LibraryUnusable, WorkshopNotFound
 from facilitator.core.library import Change, open_library
 from facilitator.core.model import (
+    LINKED_PARTS,
     WORKSHOP_PARTS,
     AccessNeed,
     AgendaItem,
@@ -757,7 +758,7 @@ def with_fixed_ids(workshop: Workshop, prefix: str) -> Workshop:
     for part in WORKSHOP_PARTS:
         for n, obj in enumerate(getattr(workshop, part)):
             renamed[obj.id] = obj.id = f"{prefix}-{part}-{n}"
-    for part in ("decisions", "actions", "parked_questions"):
+    for part in LINKED_PARTS:
         for obj in getattr(workshop, part):
             if obj.agenda_item_id is not None:
                 obj.agenda_item_id = renamed[obj.agenda_item_id]

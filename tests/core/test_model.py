@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 from facilitator.core.model import (
+    LINKED_PARTS,
     WORKSHOP_FIELDS,
     WORKSHOP_PARTS,
     AccessNeed,
@@ -69,7 +70,7 @@ def test_copy_with_new_ids_changes_every_id():
     original = full_workshop(group_id="group-1", two_of_each=True, spread_links=True)
     copy = original.copy_with_new_ids()
     old_ids, new_ids = all_ids(original), all_ids(copy)
-    assert len(new_ids) == len(old_ids) == 1 + 7 * 2
+    assert len(new_ids) == len(old_ids) == 1 + len(WORKSHOP_PARTS) * 2
     assert len(set(new_ids)) == len(new_ids)
     assert not set(old_ids) & set(new_ids)
 
@@ -96,7 +97,7 @@ def test_copy_with_new_ids_links_follow_the_new_agenda_items():
     copy = original.copy_with_new_ids()
     old_index = {item.id: n for n, item in enumerate(original.agenda)}
     new_ids = [item.id for item in copy.agenda]
-    for part in ("decisions", "actions", "parked_questions"):
+    for part in LINKED_PARTS:
         for old, new in zip(getattr(original, part), getattr(copy, part)):
             if old.agenda_item_id is None:
                 assert new.agenda_item_id is None

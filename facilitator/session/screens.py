@@ -1,0 +1,184 @@
+"""What the participant screen shows, as plain data: one idea per screen.
+
+``screen_now`` describes the screen for a session as it is; ``workshop_screens``
+describes every screen of a workshop in order (for ``facilitator slides``). The
+drawing is done by ``ui/presenter/painting.py``, from these descriptions only,
+so the live view and the saved pictures are the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+from facilitator.core.model import AgendaItem, ItemKind, Workshop
+from facilitator.i18n import _, format_clock, format_long_date
+from facilitator.pictures.catalogue import KIND_PICTURES
+from facilitator.session.run import Cover, Session
+
+BREAK_PICTURES = ("clock", "tea")
+WELCOME_PICTURE = "hello"
+END_PICTURE = "thank you"
+WORD_PICTURE = "question"
+DECISION_PICTURE = "decide"
+STRIP_BEFORE = 2  # items shown before the current one in the strip
+STRIP_LENGTH = 7  # items in the strip at most
+
+
+class Kind(str, enum.Enum):
+    WELCOME = "welcome"
+    ITEM = "item"
+    BREAK = "break"
+    WORD = "word"
+    DECISION = "decision"
+    BLANK = "blank"
+    END = "end"
+
+
+class Step(str, enum.Enum):
+    PAST = "past"
+    NOW = "now"
+    NEXT = "next"
+
+
+@dataclass(frozen=True)
+class StripStep:
+    """One agenda item in the strip that shows where we are in the day."""
+
+    title: str
+    picture: str
+    step: Step
+    starts: str = ""  # the planned start, as a clock time
+
+
+@dataclass(frozen=True)
+class Screen:
+    kind: Kind
+    title: str = ""  # the main words, biggest
+    words: str = ""  # a few plain words under the title
+    heading: str = ""  # a short line over the title ("Welcome", "Is this right?")
+    pictures: tuple[str, ...] = ()  # the big picture (two for a break)
+    timer: bool = False  # the item's timer is shown
+    strip: tuple[StripStep, ...] = ()
+    more_before: bool = False  # the strip leaves out items before it
+    more_after: bool = False  # and after it
+    item_id: str | None = None
+
+    @property
+    def name(self) -> str:
+        """A short name for the screen, for file names and the console."""
+        return self.kind.value
+
+
+def picture_of(item: AgendaItem) -> str:
+    """The item's picture, or its kind's picture when none was chosen."""
+    return item.picture if item.picture.strip() else KIND_PICTURES[item.kind]
+
+
+def screen_now(session: Session) -> Screen:
+    """The screen the room should see now."""
+    covering = session.covering
+    workshop = session.workshop
+    if covering is not None:
+        if covering.kind is Cover.BLANK:
+            return Screen(Kind.BLANK)
+        if covering.kind is Cover.BREAK:
+            return break_screen(_round_up(covering.until).time() if covering.until else None, workshop.language)
+        if covering.kind is Cover.WORD:
+            return Screen(
+                Kind.WORD, title=covering.title, words=covering.words, heading=_("What this word means"),
+                pictures=(covering.picture or WORD_PICTURE,),
+            )
+        return Screen(
+            Kind.DECISION, title=covering.title, heading=_("Is this right?"),
+            pictures=(covering.picture or DECISION_PICTURE,),
+        )
+    if session.place < 0:
+        return welcome_screen(workshop)
+    if session.place >= session.last_place:
+        return end_screen(workshop)
+    item = session.agenda[session.place]
+    if item.kind is ItemKind.BREAK:
+        started = session.item_started or session.now()
+        back = _round_up(started + dt.timedelta(seconds=session.planned_seconds()))
+        return break_screen(back.time(), workshop.language, item)
+    return item_screen(workshop, session.place)
+
+
+def _round_up(moment: dt.datetime) -> dt.datetime:
+    """The moment to the whole minute, never earlier: "back at" is a promise."""
+    whole = moment.replace(second=0, microsecond=0)
+    return whole if whole == moment else whole + dt.timedelta(minutes=1)
+
+
+def welcome_screen(workshop: Workshop) -> Screen:
+    when = [format_long_date(workshop.date, workshop.language)] if workshop.date else []
+    if workshop.start_time is not None:
+        when.append(format_clock(workshop.start_time, workshop.language))
+    if workshop.place.strip():
+        when.append(workshop.place.strip())
+    strip, before, after = _strip(workshop, -1)
+    return Screen(
+        Kind.WELCOME, title=workshop.title, heading=_("Welcome"), words="\n".join(when), pictures=(WELCOME_PICTURE,),
+        strip=strip, more_before=before, more_after=after,
+    )
+
+
+def end_screen(workshop: Workshop) -> Screen:
+    return Screen(
+        Kind.END, title=_("Thank you for coming"), heading=_("The end"), words=workshop.title,
+        pictures=(END_PICTURE,),
+    )
+
+
+def break_screen(back: dt.time | None, language: str, item: AgendaItem | None = None) -> Screen:
+    words = _("Back at {time}").format(time=format_clock(back, language)) if back is not None else ""
+    title = item.title if item is not None and item.title.strip() else _("Break")
+    return Screen(
+        Kind.BREAK, title=title, words=words, pictures=BREAK_PICTURES, item_id=item.id if item is not None else None
+    )
+
+
+def item_screen(workshop: Workshop, place: int) -> Screen:
+    item = workshop.agenda[place]
+    strip, before, after = _strip(workshop, place)
+    return Screen(
+        Kind.ITEM, title=item.title, words=item.plain_words, pictures=(picture_of(item),), timer=True,
+        strip=strip, more_before=before, more_after=after, item_id=item.id,
+    )
+
+
+def _strip(workshop: Workshop, place: int) -> tuple[tuple[StripStep, ...], bool, bool]:
+    """The items around ``place``, each marked past, now or next; and whether some are left out."""
+    agenda = workshop.agenda
+    first = max(0, min(place - STRIP_BEFORE, len(agenda) - STRIP_LENGTH))
+    last = min(len(agenda), first + STRIP_LENGTH)
+    starts = workshop.start_times()
+    steps = []
+    for index in range(first, last):
+        item = agenda[index]
+        step = Step.PAST if index < place else Step.NOW if index == place else Step.NEXT
+        clock = format_clock(starts[index], workshop.language) if starts[index] is not None else ""
+        steps.append(StripStep(item.title, picture_of(item), step, clock))
+    return tuple(steps), first > 0, last < len(agenda)
+
+
+def workshop_screens(workshop: Workshop) -> list[Screen]:
+    """Every screen of the workshop in order, as the room sees them: welcome, each item, the end.
+
+    A break shows the time it is planned to end, when the workshop has a start time.
+    """
+    screens = [welcome_screen(workshop)]
+    starts = workshop.start_times()
+    for place, item in enumerate(workshop.agenda):
+        if item.kind is ItemKind.BREAK:
+            back = None
+            if starts[place] is not None:
+                moment = dt.datetime.combine(dt.date(2000, 1, 1), starts[place]) + dt.timedelta(minutes=item.minutes)
+                back = moment.time()
+            screens.append(break_screen(back, workshop.language, item))
+        else:
+            screens.append(item_screen(workshop, place))
+    screens.append(end_screen(workshop))
+    return screens
