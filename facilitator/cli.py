@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help=_("print one JSON object a line for each finding"))
     glossary = commands.add_parser("glossary", help=_("show what a hard word means"))
     glossary.add_argument("word", nargs="+", help=_("the word or words to look up"))
+    slides = commands.add_parser("slides", help=_("save every participant screen of a workshop as a picture (PNG)"))
+    slides.add_argument("file", type=Path, help=_("the exported workshop file (.json)"))
+    slides.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help=_("the folder to save the pictures in"))
+    slides.add_argument("--theme", default="cream", choices=["cream", "black", "yellow"], help=_("the colours (default: cream)"))
+    slides.add_argument("--size", default="1920x1080", help=_("width x height in pixels (default: 1920x1080)"))
+    slides.add_argument(
+        "--text-size", default="normal", choices=["normal", "large", "largest"], help=_("how big the words are (default: normal)")
+    )
     return parser
 
 
@@ -162,6 +170,12 @@ def _glossary(args: argparse.Namespace) -> int:
     return glossary_command(" ".join(args.word))
 
 
+def _slides(args: argparse.Namespace) -> int:
+    from facilitator.ui.presenter.slides import slides_command
+
+    return slides_command(args.file, args.output, args.theme, args.size, args.text_size)
+
+
 COMMANDS = {"list": _list, "export": _export, "import": _import}
 # Commands that need no library.
-WORD_COMMANDS = {"check": _check, "glossary": _glossary}
+WORD_COMMANDS = {"check": _check, "glossary": _glossary, "slides": _slides}

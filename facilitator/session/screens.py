@@ -84,7 +84,7 @@ def screen_now(session: Session) -> Screen:
         if covering.kind is Cover.BLANK:
             return Screen(Kind.BLANK)
         if covering.kind is Cover.BREAK:
-            return break_screen(_round_up(covering.until).time() if covering.until else None, workshop.language)
+            return break_screen(round_up(covering.until).time() if covering.until else None, workshop.language)
         if covering.kind is Cover.WORD:
             return Screen(
                 Kind.WORD, title=covering.title, words=covering.words, heading=_("What this word means"),
@@ -101,12 +101,12 @@ def screen_now(session: Session) -> Screen:
     item = session.agenda[session.place]
     if item.kind is ItemKind.BREAK:
         started = session.item_started or session.now()
-        back = _round_up(started + dt.timedelta(seconds=session.planned_seconds()))
+        back = round_up(started + dt.timedelta(seconds=session.planned_seconds()))
         return break_screen(back.time(), workshop.language, item)
     return item_screen(workshop, session.place)
 
 
-def _round_up(moment: dt.datetime) -> dt.datetime:
+def round_up(moment: dt.datetime) -> dt.datetime:
     """The moment to the whole minute, never earlier: "back at" is a promise."""
     whole = moment.replace(second=0, microsecond=0)
     return whole if whole == moment else whole + dt.timedelta(minutes=1)

@@ -28,6 +28,7 @@ class Theme:
     track: str  # where the time has gone
     highlight: str  # behind a word that is being read aloud
     highlight_text: str
+    picture_card: str  # behind each picture: the pictures' dark outlines need a light card
 
     def text_colours(self) -> dict[str, str]:
         return {"text": self.text, "quiet": self.quiet}
@@ -39,14 +40,17 @@ THEMES: dict[str, Theme] = {
         Theme(
             "cream", N_("Dark on cream"), background="#FFF8DC", text="#1A1A1A", quiet="#333026",
             timer="#1D4E89", track="#D9CFA8", highlight="#1D4E89", highlight_text="#FFFFFF",
+            picture_card="#FFFFFF",
         ),
         Theme(
             "black", N_("White on black"), background="#000000", text="#FFFFFF", quiet="#E6E6E6",
             timer="#FFD500", track="#4D4D4D", highlight="#FFD500", highlight_text="#000000",
+            picture_card="#EDEDED",
         ),
         Theme(
             "yellow", N_("Black on yellow"), background="#FFE600", text="#000000", quiet="#1F1F1F",
             timer="#000000", track="#B8A400", highlight="#000000", highlight_text="#FFE600",
+            picture_card="#FFFFFF",
         ),
     )
 }

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.model import ITEM_KIND_NAMES, AgendaItem, ItemKind
-from facilitator.i18n import _
+from facilitator.i18n import _, format_minutes
 from facilitator.ui.hints import Hints
 from facilitator.ui.kinds import kind_icon
 from facilitator.ui.pictures import PictureStore
@@ -109,6 +109,11 @@ class ItemEditor(QWidget):
         self.notes_edit.setTabChangesFocus(True)
         self.notes = TextCommitter(self.notes_edit, lambda text: self._emit("notes", text))
 
+        self.taken = QLabel()
+        self.taken.setWordWrap(True)
+        self.taken.setAccessibleName(_("How long it took in the room"))
+        self.taken.hide()
+
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -121,6 +126,7 @@ class ItemEditor(QWidget):
             (_("&Title"), self.title_edit),
             (_("Plain wo&rds"), self.words_edit),
             (_("&Minutes"), self.minutes_box),
+            ("", self.taken),
             (_("&Kind"), self.kind_box),
             (_("&Notes for you"), self.notes_edit),
         ])
@@ -137,7 +143,9 @@ class ItemEditor(QWidget):
 
     # -- showing -------------------------------------------------------------
 
-    def show_item(self, item: AgendaItem | None) -> None:
+    def show_item(self, item: AgendaItem | None, taken: int | None = None) -> None:
+        """Show an item in the form; ``taken``: the minutes it really took when it was presented."""
+        self._show_taken(item, taken)
         same = self.item is not None and item is not None and item.id == self.item.id
         if not same:
             self.flush()
@@ -159,6 +167,17 @@ class ItemEditor(QWidget):
             self._showing = False
         self.show_picture()
         self._show_suggestions()
+
+    def _show_taken(self, item: AgendaItem | None, taken: int | None) -> None:
+        if item is None or taken is None:
+            self.taken.hide()
+            return
+        self.taken.setText(
+            _("When it was presented, it took {taken} (planned {planned}).").format(
+                taken=format_minutes(taken), planned=format_minutes(item.minutes)
+            )
+        )
+        self.taken.show()
 
     def show_picture(self) -> None:
         size = self.fontMetrics().lineSpacing() * 6

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.commands = LibraryCommands(library, self)
         self._painted = False
         self._closed = False
+        self.presenter = None
         self.setWindowTitle(_("facilitator"))
 
         self.workshop_list = QListWidget()
@@ -166,6 +167,34 @@ class MainWindow(QMainWindow):
         self.glossary.search_edit.setFocus()
         self.glossary.search_edit.selectAll()
 
+    def present(self, from_chosen_item: bool = False) -> None:
+        """Start presenting the workshop on screen (from the welcome, or from the chosen agenda item)."""
+        from facilitator.ui.presenter.presenter import Presenter
+
+        if self.presenter is not None:
+            self.presenter.console.raise_()
+            self.presenter.console.activateWindow()
+            return
+        workshop_id = self.current_workshop_id()
+        if workshop_id is None:
+            return
+        self.page.flush()
+        place = -1
+        if from_chosen_item:
+            item = self.page.planner.current_item()
+            ids = [i.id for i in self.page.workshop.agenda] if self.page.workshop else []
+            place = ids.index(item.id) if item is not None and item.id in ids else -1
+        self.presenter = Presenter(
+            self.library, workshop_id, self.pictures, self.history, self.plain_words, self.preferences, self
+        )
+        self.presenter.stopped.connect(self._presenting_stopped)
+        self.presenter.start(place)
+
+    def _presenting_stopped(self) -> None:
+        self.presenter = None
+        self.statusBar().showMessage(_("Presenting stopped. The times of the items are kept."), 8000)
+        self.activateWindow()
+
     def _show_saved(self) -> None:
         self.statusBar().showMessage(_("All changes saved."), 4000)
 
@@ -214,6 +243,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return super().closeEvent(event)
         self._closed = True
+        if self.presenter is not None:
+            self.presenter.stop()
         self.page.flush()
         self.page.detach()
         self.preferences.set(ZOOM, zoom.zoom())

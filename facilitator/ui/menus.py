@@ -32,6 +32,8 @@ class MainActions:
     about: QAction
     look_up: QAction
     glossary: QAction
+    present: QAction
+    present_here: QAction
     needs_workshop: list[QAction] = field(default_factory=list)
 
 
@@ -108,10 +110,12 @@ def build(window) -> MainActions:
         about=action(_("&About facilitator"), lambda: show_about(window)),
         look_up=action(_("&Look up a word"), window.look_up, LOOK_UP_KEY),
         glossary=window.glossary_dock.toggleViewAction(),
+        present=action(_("&Start presenting"), lambda: window.present(), "F5"),
+        present_here=action(_("Start presenting from the &chosen item"), lambda: window.present(True), "Shift+F5"),
     )
     actions.glossary.setText(_("&Plain words glossary"))
     actions.glossary.setShortcut(QKeySequence("Ctrl+Shift+L"))
-    actions.needs_workshop = [actions.export, actions.delete, actions.save_template]
+    actions.needs_workshop = [actions.export, actions.delete, actions.save_template, actions.present, actions.present_here]
     _follow_history(window.history, actions.undo, actions.redo)
 
     def menu(title: str, items) -> None:
@@ -130,6 +134,7 @@ def build(window) -> MainActions:
         planner.add_action, planner.add_menu.menuAction(), planner.duplicate_action, planner.remove_action, None,
         planner.up_action, planner.down_action, None, planner.picture_action,
     ])
+    menu(_("Pro&jector"), [actions.present, actions.present_here])
     menu(_("&View"), [actions.glossary, None, actions.zoom_in, actions.zoom_out, actions.zoom_reset])
     menu(_("&Help"), [actions.about])
     return actions

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.edits import AddPart, ChangePart, MovePart, RemovePart
 from facilitator.core.model import ITEM_KIND_NAMES, AgendaItem, ItemKind, Workshop, new_id
 from facilitator.i18n import _
+from facilitator.session.timings import minutes_taken
 from facilitator.ui.agenda_card import AgendaCardDelegate
 from facilitator.ui.agenda_model import AgendaModel
 from facilitator.ui.item_editor import ItemEditor
@@ -171,7 +172,9 @@ class AgendaPlanner(QWidget):
         return self.model.items[row] if 0 <= row < len(self.model.items) else None
 
     def _show_current(self) -> None:
-        self.editor.show_item(self.current_item())
+        item = self.current_item()
+        taken = minutes_taken(self.workshop).get(item.id) if item is not None and self.workshop is not None else None
+        self.editor.show_item(item, taken)
         self._enable()
 
     def _enable(self) -> None:

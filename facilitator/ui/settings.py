@@ -25,6 +25,11 @@ WINDOW_SPLITTER: Setting[QByteArray] = Setting("window/splitter", QByteArray())
 LAST_WORKSHOP: Setting[str] = Setting("library/last_workshop", "")
 LAST_FOLDER: Setting[str] = Setting("files/last_folder", "")
 ZOOM: Setting[float] = Setting("view/zoom", 1.0)
+PRESENT_THEME: Setting[str] = Setting("present/theme", "cream")
+PRESENT_TEXT_SIZE: Setting[str] = Setting("present/text_size", "normal")
+PRESENT_SCREEN: Setting[str] = Setting("present/screen", "")  # the projector's name; "" for any other screen
+PRESENT_SOUND: Setting[bool] = Setting("present/sound", False)
+BREAK_MINUTES: Setting[int] = Setting("present/break_minutes", 15)
 
 
 class Preferences:
@@ -36,6 +41,8 @@ class Preferences:
     def get(self, setting: Setting[T]) -> T:
         value = self._settings.value(setting.key, setting.default)
         kind = type(setting.default)
+        if kind is bool and isinstance(value, str):
+            return value.strip().lower() in ("true", "1", "yes")  # an ini file keeps true as "true"
         if value is None or not isinstance(value, kind):
             try:
                 return kind(value) if value is not None else setting.default

@@ -69,7 +69,16 @@ class UndoHistory(QUndoGroup):
     def push(self, edit: Edit) -> None:
         """Do an edit now and keep it for undo. An edit that fails is not kept."""
         edit.apply(self.library)
-        stack = self.activeStack()
+        stack = self._stack_of(edit)
         mergeable, self._sealed = not self._sealed, False
         if stack is not None:
             stack.push(EditCommand(self.library, edit, mergeable))
+
+    def _stack_of(self, edit: Edit) -> QUndoStack | None:
+        """The stack of the workshop the edit changes (the presenter edits one that may not be shown)."""
+        workshop_id = getattr(edit, "workshop_id", None)
+        if workshop_id is None:
+            return self.activeStack()
+        if workshop_id not in self._stacks:
+            self._stacks[workshop_id] = QUndoStack(self)
+        return self._stacks[workshop_id]

@@ -393,3 +393,23 @@ def test_an_own_picture_that_is_removed_shows_a_placeholder_and_says_so(window, 
     assert window.library.picture_names() == {}
     planner.editor.show_picture()
     assert "no longer in the library" in planner.editor.picture_words.text()
+
+
+def test_the_item_form_says_how_long_an_item_really_took_when_it_was_presented(window, qtbot):
+    from facilitator.core.model import ItemTiming
+
+    planner = window.page.planner
+    workshop = window.page.workshop
+    first, second = workshop.agenda[0], workshop.agenda[1]
+    planner.cards.setCurrentIndex(planner.model.index(0))
+    assert planner.editor.taken.isHidden()  # never presented: nothing to say
+    start = dt.datetime(2026, 3, 3, 10, 0)
+    for begin, end, item in ((0, 9, first), (9, 20, second), (20, 26, first)):
+        window.library.add_part(workshop.id, "timings", ItemTiming(
+            start + dt.timedelta(minutes=begin), start + dt.timedelta(minutes=end), agenda_item_id=item.id))
+    planner.cards.setCurrentIndex(planner.model.index(1))
+    planner.cards.setCurrentIndex(planner.model.index(0))
+    assert not planner.editor.taken.isHidden()
+    assert planner.editor.taken.text() == f"When it was presented, it took 15 minutes (planned {first.minutes} minutes)."
+    planner.cards.setCurrentIndex(planner.model.index(2))
+    assert planner.editor.taken.isHidden()

@@ -1,0 +1,213 @@
+"""The facilitator's console on the laptop: what the room sees, what comes next, notes, time, and big buttons.
+
+The console only shows and asks; the ``Presenter`` does. Its buttons take no
+keyboard focus, so a clicker's keys and the Space bar always reach the session.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.i18n import _, format_clock, format_minutes
+from facilitator.session.themes import TEXT_SIZES, THEMES
+from facilitator.ui.presenter.participant_view import ScreenDrawing, ScreenPreview
+
+BREAK_CHOICES = (5, 10, 15, 20, 30, 45, 60)
+
+
+def _big(button: QPushButton) -> QPushButton:
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setMinimumHeight(64)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    font = QFont(button.font())
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    font.setBold(True)
+    button.setFont(font)
+    return button
+
+
+class Console(QWidget):
+    """The presenter console. Its buttons' signals are wired by the Presenter."""
+
+    break_chosen = Signal(int)  # minutes
+    screen_chosen = Signal(str)  # a screen's name; "" for "a window here"
+    theme_chosen = Signal(str)
+    text_size_chosen = Signal(str)
+    sound_chosen = Signal(bool)
+    closing = Signal()
+
+    def __init__(self, drawing: ScreenDrawing, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(_("Presenter console"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.preview = ScreenPreview(drawing)
+        self.preview.setAccessibleName(_("What the room sees now"))
+
+        self.now_label = QLabel()
+        self.now_label.setWordWrap(True)
+        self.next_label = QLabel()
+        self.next_label.setWordWrap(True)
+        self.clock = QLabel()
+        self.item_time = QLabel()
+        self.day_time = QLabel()
+        for label, scale in ((self.clock, 2.4), (self.item_time, 1.5), (self.day_time, 1.1), (self.now_label, 1.3), (self.next_label, 1.1)):
+            font = QFont(label.font())
+            font.setPointSizeF(font.pointSizeF() * scale)
+            font.setBold(label in (self.clock, self.item_time, self.now_label))
+            label.setFont(font)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.notes = QTextBrowser()
+        self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notes.setAccessibleName(_("Your notes for this item"))
+        font = QFont(self.notes.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.notes.setFont(font)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message.hide()
+
+        self.previous_button = _big(QPushButton(_("◀  Previous")))
+        self.next_button = _big(QPushButton(_("Next  ▶")))
+        self.pause_button = _big(QPushButton())
+        self.more_time_button = _big(QPushButton(_("+5 minutes")))
+        self.break_button = _big(QPushButton(_("Break")))
+        self.word_button = _big(QPushButton(_("Hard word…")))
+        self.blank_button = _big(QPushButton())
+        self.decision_button = _big(QPushButton(_("Record a decision…")))
+        self.stop_button = _big(QPushButton(_("Stop presenting")))
+        self.break_menu = QMenu(self)
+        for minutes in BREAK_CHOICES:
+            action = self.break_menu.addAction(format_minutes(minutes))
+            action.triggered.connect(lambda checked=False, m=minutes: self.break_chosen.emit(m))
+        self.set_paused(False)
+        self.set_blank(False)
+
+        self.screen_box = QComboBox()
+        self.theme_box = QComboBox()
+        for key, theme in THEMES.items():
+            self.theme_box.addItem(_(theme.name), key)
+        self.size_box = QComboBox()
+        for key, (name, _scale) in TEXT_SIZES.items():
+            self.size_box.addItem(_(name), key)
+        self.sound_box = QCheckBox(_("Gentle sound near the end"))
+        for box in (self.screen_box, self.theme_box, self.size_box, self.sound_box):
+            box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.screen_box.activated.connect(lambda i: self.screen_chosen.emit(self.screen_box.itemData(i)))
+        self.theme_box.activated.connect(lambda i: self.theme_chosen.emit(self.theme_box.itemData(i)))
+        self.size_box.activated.connect(lambda i: self.text_size_chosen.emit(self.size_box.itemData(i)))
+        self.sound_box.toggled.connect(self.sound_chosen)
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel(_("<b>The room sees</b>")))
+        left.addWidget(self.preview, 3)
+        left.addWidget(self.now_label)
+        notes_label = QLabel(_("<b>Your notes</b>"))
+        left.addWidget(notes_label)
+        left.addWidget(self.notes, 2)
+        right = QVBoxLayout()
+        right.addWidget(self.clock)
+        right.addWidget(self.item_time)
+        right.addWidget(self.day_time)
+        right.addSpacing(12)
+        right.addWidget(QLabel(_("<b>Next</b>")))
+        right.addWidget(self.next_label)
+        right.addStretch(1)
+        settings = QGridLayout()
+        for row, (text, box) in enumerate(
+            ((_("Participant view on"), self.screen_box), (_("Colours"), self.theme_box), (_("Text size"), self.size_box))
+        ):
+            label = QLabel(text)
+            label.setBuddy(box)
+            settings.addWidget(label, row, 0)
+            settings.addWidget(box, row, 1)
+        settings.addWidget(self.sound_box, 3, 0, 1, 2)
+        right.addLayout(settings)
+        top = QHBoxLayout()
+        top.addLayout(left, 3)
+        top.addLayout(right, 2)
+
+        buttons = QGridLayout()
+        first = (self.previous_button, self.next_button, self.pause_button, self.more_time_button, self.break_button)
+        second = (self.word_button, self.blank_button, self.decision_button, self.stop_button)
+        for column, button in enumerate(first):
+            buttons.addWidget(button, 0, column)
+        for column, button in enumerate(second):
+            buttons.addWidget(button, 1, column)
+        self.keys_hint = QLabel(
+            _("Keys: → or Page Down next · ← or Page Up back · Space pause · B blank screen · Esc stop")
+        )
+        self.keys_hint.setWordWrap(True)
+
+        outer = QVBoxLayout(self)
+        outer.addLayout(top, 1)
+        outer.addWidget(self.message)
+        outer.addLayout(buttons)
+        outer.addWidget(self.keys_hint)
+
+    # -- what the console shows -----------------------------------------------------
+
+    def set_paused(self, paused: bool) -> None:
+        self.pause_button.setText(_("Go on with the timer") if paused else _("Pause timer"))
+
+    def set_blank(self, blank: bool) -> None:
+        self.blank_button.setText(_("Show the screen again") if blank else _("Blank screen"))
+
+    def set_break(self, on_break: bool) -> None:
+        self.break_button.setText(_("End the break") if on_break else _("Break"))
+        self.break_button.setMenu(None if on_break else self.break_menu)
+
+    def set_times(self, clock: str, item: str, day: str) -> None:
+        self.clock.setText(clock)
+        self.item_time.setText(item)
+        self.day_time.setText(day)
+
+    def set_items(self, now: str, following: str, notes: str) -> None:
+        self.now_label.setText(now)
+        self.next_label.setText(following or _("Nothing: this is the end."))
+        if self.notes.toPlainText() != notes:
+            self.notes.setPlainText(notes or _("No notes for this item."))
+
+    def set_screens(self, names: list[str], chosen: str) -> None:
+        """Fill the screen chooser: each screen by name, and "a window here"."""
+        self.screen_box.clear()
+        self.screen_box.addItem(_("A window on this screen"), "")
+        for name in names:
+            self.screen_box.addItem(name, name)
+        index = self.screen_box.findData(chosen)
+        self.screen_box.setCurrentIndex(max(0, index))
+
+    def set_choices(self, theme_key: str, size_key: str, sound: bool) -> None:
+        self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(theme_key)))
+        self.size_box.setCurrentIndex(max(0, self.size_box.findData(size_key)))
+        self.sound_box.blockSignals(True)
+        self.sound_box.setChecked(sound)
+        self.sound_box.blockSignals(False)
+
+    def say(self, text: str) -> None:
+        """A message for the facilitator, kept until the next one (empty: none)."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def closeEvent(self, event):  # noqa: N802 (Qt's name)
+        self.closing.emit()
+        super().closeEvent(event)
+
+
+def clock_words(now, language: str) -> str:
+    return format_clock(now.time(), language)
