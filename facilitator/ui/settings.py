@@ -29,7 +29,6 @@ PRESENT_THEME: Setting[str] = Setting("present/theme", "cream")
 PRESENT_TEXT_SIZE: Setting[str] = Setting("present/text_size", "normal")
 PRESENT_SCREEN: Setting[str] = Setting("present/screen", "")  # the projector's name; "" for any other screen
 PRESENT_SOUND: Setting[bool] = Setting("present/sound", False)
-BREAK_MINUTES: Setting[int] = Setting("present/break_minutes", 15)
 
 
 class Preferences:

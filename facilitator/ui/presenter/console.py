@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.i18n import _, format_clock, format_minutes
+from facilitator.i18n import _, format_minutes
 from facilitator.session.themes import TEXT_SIZES, THEMES
 from facilitator.ui.presenter.participant_view import ScreenDrawing, ScreenPreview
 
@@ -207,7 +207,3 @@ class Console(QWidget):
     def closeEvent(self, event):  # noqa: N802 (Qt's name)
         self.closing.emit()
         super().closeEvent(event)
-
-
-def clock_words(now, language: str) -> str:
-    return format_clock(now.time(), language)

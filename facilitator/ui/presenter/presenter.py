@@ -29,7 +29,6 @@ from facilitator.ui.presenter.decision_dialog import DecisionDialog
 from facilitator.ui.presenter.participant_view import Look, ParticipantView
 from facilitator.ui.presenter.word_picker import WordPicker, words_in
 from facilitator.ui.settings import (
-    BREAK_MINUTES,
     PRESENT_SCREEN,
     PRESENT_SOUND,
     PRESENT_TEXT_SIZE,
@@ -177,7 +176,6 @@ class Presenter(QObject):
             self.session.uncover()
 
     def take_break(self, minutes: int) -> None:
-        self.preferences.set(BREAK_MINUTES, minutes)
         self.session.take_break(minutes)
 
     def choose_word(self) -> None:
