@@ -27,7 +27,7 @@ from facilitator.session.themes import THEMES
 from facilitator.ui.presenter.decision_dialog import DecisionDialog
 from facilitator.ui.presenter.presenter import WINDOW_HERE
 from facilitator.ui.presenter.word_picker import WordPicker
-from facilitator.ui.settings import BREAK_MINUTES, PRESENT_SCREEN, PRESENT_TEXT_SIZE, PRESENT_THEME
+from facilitator.ui.settings import PRESENT_SCREEN, PRESENT_TEXT_SIZE, PRESENT_THEME
 from tests.ui.screens import plug_in_projector, unplug_projector
 
 K = Qt.Key
@@ -450,7 +450,6 @@ def test_a_break_from_the_menu_and_the_button_that_ends_it(window, present, qtbo
     assert console.break_button.text() == "End the break" and console.break_button.menu() is None
     assert "break" in console.now_label.text()
     assert presenter.session.paused  # the item's time waits for the break
-    assert window.preferences.get(BREAK_MINUTES) == 10
     clock.passes(300)
     qtbot.mouseClick(console.break_button, Qt.MouseButton.LeftButton)
     assert_at(presenter, 0)
