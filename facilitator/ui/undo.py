@@ -51,9 +51,7 @@ class UndoHistory(QUndoGroup):
         if workshop_id is None:
             self.setActiveStack(None)
             return
-        if workshop_id not in self._stacks:
-            self._stacks[workshop_id] = QUndoStack(self)
-        self.setActiveStack(self._stacks[workshop_id])
+        self.setActiveStack(self._stack(workshop_id))
 
     def forget(self, workshop_id: str) -> None:
         """A deleted workshop's edits cannot be undone any more."""
@@ -77,8 +75,10 @@ class UndoHistory(QUndoGroup):
     def _stack_of(self, edit: Edit) -> QUndoStack | None:
         """The stack of the workshop the edit changes (the presenter edits one that may not be shown)."""
         workshop_id = getattr(edit, "workshop_id", None)
-        if workshop_id is None:
-            return self.activeStack()
+        return self.activeStack() if workshop_id is None else self._stack(workshop_id)
+
+    def _stack(self, workshop_id: str) -> QUndoStack:
+        """The workshop's undo stack, made the first time it is needed."""
         if workshop_id not in self._stacks:
             self._stacks[workshop_id] = QUndoStack(self)
         return self._stacks[workshop_id]

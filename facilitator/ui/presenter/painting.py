@@ -139,20 +139,17 @@ def _lay_out_main(layout: Layout, screen: Screen, area: QRectF, h: float, scale:
     words_share = 0.45 if screen.words.strip() else 0.0
     title_room = room * (1 - words_share)
     largest = max(h * TITLE_LARGEST * scale, h * TITLE_SMALLEST)
-    title_font, title_height, cut = _fit(screen.title, text_area.width(), title_room, largest, h * TITLE_SMALLEST, font(largest, bold=True))
-    title = Text(_shown(screen.title, title_font, text_area.width(), title_room) if cut else screen.title, title_font,
-                 QRectF(text_area.left(), y, text_area.width(), title_height), align)
+    title, cut = _fitted(screen.title, QRectF(text_area.left(), y, text_area.width(), title_room), largest, h * TITLE_SMALLEST, align, bold=True)
     layout.texts.append(title)
     layout.title = title
     layout.cut = cut
-    y += title_height + h * 0.03
+    y += title.rect.height() + h * 0.03
     if screen.words.strip():
         room = bottom - y
         largest = max(h * WORDS_LARGEST * scale, h * READ_SMALLEST)
-        words_font, words_height, words_cut = _fit(screen.words, text_area.width(), room, largest, h * READ_SMALLEST * 1.2, font(largest), floor=h * READ_SMALLEST)
-        words = _shown(screen.words, words_font, text_area.width(), room) if words_cut else screen.words
-        layout.texts.append(Text(words, words_font, QRectF(text_area.left(), y, text_area.width(), words_height), align))
-        y += words_height
+        words, _cut = _fitted(screen.words, QRectF(text_area.left(), y, text_area.width(), room), largest, h * READ_SMALLEST * 1.2, align, floor=h * READ_SMALLEST)
+        layout.texts.append(words)
+        y += words.rect.height()
     # The words sit in the middle of the height, beside the picture, not stuck to the top.
     spare = (bottom - y) / 2
     if spare > 0:
@@ -171,12 +168,10 @@ def _lay_out_break(layout: Layout, screen: Screen, area: QRectF, h: float, scale
     centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
     room = area.bottom() - y
     largest = max(h * TITLE_LARGEST * scale, h * TITLE_SMALLEST)
-    title_font, title_height, cut = _fit(screen.title, area.width(), room * 0.5, largest, h * TITLE_SMALLEST, font(largest, bold=True))
-    title = Text(_shown(screen.title, title_font, area.width(), room * 0.5) if cut else screen.title, title_font,
-                 QRectF(area.left(), y, area.width(), title_height), centre)
+    title, cut = _fitted(screen.title, QRectF(area.left(), y, area.width(), room * 0.5), largest, h * TITLE_SMALLEST, centre, bold=True)
     layout.texts.append(title)
     layout.title, layout.cut = title, cut
-    y += title_height + h * 0.02
+    y += title.rect.height() + h * 0.02
     if screen.words:
         words_font, words_height, _cut = _fit(screen.words, area.width(), area.bottom() - y, largest, h * TITLE_SMALLEST, font(largest, bold=True))
         layout.texts.append(Text(screen.words, words_font, QRectF(area.left(), y, area.width(), words_height), centre))
@@ -195,10 +190,9 @@ def _lay_out_strip(layout: Layout, screen: Screen, rect: QRectF, h: float, rtl: 
         cell = QRectF(left + index * (cell_width + gap), rect.top(), cell_width, rect.height())
         picture = QRectF(cell.center().x() - picture_side / 2, cell.top() + rect.height() * 0.06, picture_side, picture_side)
         label_rect = QRectF(cell.left() + gap / 2, picture.bottom() + h * 0.006, cell.width() - gap, cell.bottom() - picture.bottom() - h * 0.01)
-        label_font = font(h * STRIP_TEXT)
-        fitted, _height, cut = _fit(step.title, label_rect.width(), label_rect.height(), h * STRIP_TEXT, h * READ_SMALLEST, label_font)
-        text = _shown(step.title, fitted, label_rect.width(), label_rect.height()) if cut else step.title
-        label = Text(text, fitted, label_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, quiet=step.step is not Step.NOW)
+        label, _cut = _fitted(step.title, label_rect, h * STRIP_TEXT, h * READ_SMALLEST, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        label.rect = label_rect
+        label.quiet = step.step is not Step.NOW
         layout.strip.append(StripCell(cell, picture, step.picture, step.step, label))
     mark_y = rect.top() + rect.height() * 0.31
     if screen.more_before:
@@ -241,6 +235,18 @@ def _fit(text: str, width: float, height: float, largest: float, smallest: float
             high = middle
     fits, needed = needs(low)
     return made, needed, False
+
+
+def _fitted(
+    text: str, room: QRectF, largest: float, smallest: float, align: Qt.AlignmentFlag, bold: bool = False, floor: float | None = None
+) -> tuple[Text, bool]:
+    """``text`` at the biggest size that fits in ``room`` (see ``_fit``), cut short at a word when none does.
+
+    The Text's rect is as tall as the text; the flag says whether it was cut.
+    """
+    made, height, cut = _fit(text, room.width(), room.height(), largest, smallest, font(largest, bold=bold), floor=floor)
+    shown = _shown(text, made, room.width(), room.height()) if cut else text
+    return Text(shown, made, QRectF(room.left(), room.top(), room.width(), height), align), cut
 
 
 def _shown(text: str, made: QFont, width: float, height: float) -> str:

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from facilitator.i18n import _
 from facilitator.session.run import TimerState
 from facilitator.session.screens import Kind, Screen
-from facilitator.session.themes import DEFAULT_THEME, Theme, theme
+from facilitator.session.themes import DEFAULT_THEME, Theme, text_scale, theme
 from facilitator.ui.presenter.painting import Layout, lay_out, paint, paint_timer, timer_area
 
+RTL_LANGUAGES = ("ar", "he", "fa", "ur")
 PictureSource = typing.Callable[[str, int], typing.Any]  # (ref, side) -> QPixmap
 
 
@@ -30,8 +31,10 @@ class Look:
         self.scale = scale
         self.rtl = rtl
 
-    def key(self) -> tuple:
-        return (self.theme.key, self.scale, self.rtl)
+    @classmethod
+    def chosen(cls, theme_key: str, text_size: str, language: str) -> Look:
+        """The look for a theme and a text size chosen by key, reading the way ``language`` does."""
+        return cls(theme_key, text_scale(text_size), language.split("_")[0] in RTL_LANGUAGES)
 
 
 class ScreenDrawing:
@@ -57,7 +60,7 @@ class ScreenDrawing:
         self._layouts.clear()
 
     def layout(self, width: int, height: int) -> Layout:
-        key = (width, height, self.look.key())
+        key = (width, height)  # a new screen or look clears the layouts
         found = self._layouts.get(key)
         if found is None:
             found = self._layouts[key] = lay_out(self.screen, width, height, self.look.scale, self.look.rtl)

@@ -21,7 +21,6 @@ from facilitator.session.chime import Chime
 from facilitator.session.record import LibraryRecorder
 from facilitator.session.run import Cover, Phase, Session
 from facilitator.session.screens import round_up, screen_now
-from facilitator.session.themes import text_scale
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.presenter.console import Console
@@ -39,7 +38,6 @@ from facilitator.ui.undo import UndoHistory
 
 TICK_MS = 250
 WINDOW_HERE = "window"  # the PRESENT_SCREEN value for "a window on the laptop's screen"
-RTL_LANGUAGES = ("ar", "he", "fa", "ur")
 
 KEYS = {
     "next": ("Right", "Down", "PgDown", "N", "Return", "Enter"),
@@ -207,8 +205,9 @@ class Presenter(QObject):
         self._apply_look()
 
     def _apply_look(self) -> None:
-        language = self.session.workshop.language.split("_")[0]
-        look = Look(self.preferences.get(PRESENT_THEME), text_scale(self.preferences.get(PRESENT_TEXT_SIZE)), language in RTL_LANGUAGES)
+        look = Look.chosen(
+            self.preferences.get(PRESENT_THEME), self.preferences.get(PRESENT_TEXT_SIZE), self.session.workshop.language
+        )
         self.view.set_look(look)
         self.console.preview.update()
 

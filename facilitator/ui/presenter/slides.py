@@ -78,10 +78,8 @@ def render_slides(result, output: Path, theme_key: str, size: tuple[int, int], t
     from facilitator.core.library import open_library
     from facilitator.pictures.catalogue import PictureCatalogue
     from facilitator.session.screens import workshop_screens
-    from facilitator.session.themes import text_scale
     from facilitator.ui.pictures import PictureStore
     from facilitator.ui.presenter.participant_view import Look, ScreenDrawing
-    from facilitator.ui.presenter.presenter import RTL_LANGUAGES
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     written: list[Path] = []
@@ -91,8 +89,7 @@ def render_slides(result, output: Path, theme_key: str, size: tuple[int, int], t
         try:
             workshop = exchange.import_into(library, result)
             drawing = ScreenDrawing(PictureStore(PictureCatalogue.load(), library).pixmap)
-            rtl = workshop.language.split("_")[0] in RTL_LANGUAGES
-            drawing.set_look(Look(theme_key, text_scale(text_size), rtl))
+            drawing.set_look(Look.chosen(theme_key, text_size, workshop.language))
             for number, screen in enumerate(workshop_screens(workshop), start=1):
                 drawing.set_screen(screen)
                 target = output / file_name(number, screen.title or screen.name)
