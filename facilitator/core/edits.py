@@ -19,7 +19,7 @@ from facilitator.i18n import N_, _
 # Fields typed a letter at a time: successive changes to one of them make one edit.
 TYPED_FIELDS = {
     "title", "purpose", "place", "plain_words", "notes", "name", "alias", "role", "other_needs", "text",
-    "what", "who", "term", "meaning",
+    "what", "who", "term", "meaning", "written", "spoken",
 }
 
 PART_NAMES = {
@@ -31,6 +31,7 @@ PART_NAMES = {
     "parked_questions": N_("parked question"),
     "group_words": N_("group word"),
     "timings": N_("timing"),
+    "pronunciations": N_("pronunciation"),
 }
 
 

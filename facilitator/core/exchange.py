@@ -35,6 +35,7 @@ from facilitator.core.model import (
     ItemTiming,
     ParkedQuestion,
     Participant,
+    Pronunciation,
     Workshop,
     field_words,
 )
@@ -51,6 +52,8 @@ MAX_PROBLEMS = 40
 SHORT_TEXT = 500
 LONG_TEXT = 20_000
 LONG_FIELDS = {"purpose", "plain_words", "notes", "text", "meaning", "what", "other_needs", "description"}
+# Fields kept shorter than SHORT_TEXT: speech reads a word and how to say it, not a paragraph.
+SHORTER_FIELDS = {"written": 100, "spoken": 300}
 NUMBER_RANGES = {"minutes": (1, 600), "agree": (0, 10_000), "not_sure": (0, 10_000), "disagree": (0, 10_000)}
 # The fields each part must have, not blank.
 REQUIRED: dict[type, tuple[str, ...]] = {
@@ -64,6 +67,7 @@ REQUIRED: dict[type, tuple[str, ...]] = {
     ParkedQuestion: ("text",),
     GroupWord: ("term", "meaning"),
     ItemTiming: ("started",),
+    Pronunciation: ("written", "spoken"),
 }
 # How dates and times are written in the file, and what to say when they are not.
 WRITTEN_FORMS = {
@@ -83,6 +87,7 @@ PART_LABELS = {
     "parked_questions": N_("Parked question {n}"),
     "group_words": N_("Group word {n}"),
     "timings": N_("Timing {n}"),
+    "pronunciations": N_("Pronunciation {n}"),
 }
 # Fields named more fully in import messages than model.FIELD_WORDS does.
 FIELD_LABELS = {
@@ -430,7 +435,7 @@ class FieldChecker:
         if kind is str:
             if not isinstance(value, str):
                 return wrong(_("be text"))
-            limit = LONG_TEXT if name in LONG_FIELDS else SHORT_TEXT
+            limit = text_limit(name)
             if len(value) > limit:
                 self.problem(
                     _("{where}: the {field} is {length:,} characters long; the most is {limit:,}.").format(
@@ -487,6 +492,11 @@ class FieldChecker:
 
 
 _BAD = object()
+
+
+def text_limit(name: str) -> int:
+    """The most characters a text field may have in a file."""
+    return SHORTER_FIELDS.get(name) or (LONG_TEXT if name in LONG_FIELDS else SHORT_TEXT)
 
 
 def _label(name: str) -> str:

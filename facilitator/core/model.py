@@ -1,7 +1,7 @@
 """The workshop model: plain dataclasses, no Qt, no database.
 
-A ``Workshop`` owns its people, agenda, decisions, actions, parked questions
-and the group's own words. Every part has a stable ``id`` so that links
+A ``Workshop`` owns its people, agenda, decisions, actions, parked questions,
+the group's own words and how it wants words said aloud. Every part has a stable ``id`` so that links
 (a decision made during an agenda item) survive saving, export and import.
 """
 
@@ -208,6 +208,15 @@ class ItemTiming:
 
 
 @dataclass
+class Pronunciation:
+    """How the group wants a word or a name said when it is read aloud."""
+
+    written: str
+    spoken: str
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
 class Workshop:
     """One co-production session: who, when, where, what, and what came of it."""
 
@@ -227,6 +236,7 @@ class Workshop:
     parked_questions: list[ParkedQuestion] = field(default_factory=list)
     group_words: list[GroupWord] = field(default_factory=list)
     timings: list[ItemTiming] = field(default_factory=list)
+    pronunciations: list[Pronunciation] = field(default_factory=list)
     id: str = field(default_factory=new_id)
 
     def copy_with_new_ids(self) -> Workshop:
@@ -288,6 +298,7 @@ WORKSHOP_PARTS: dict[str, type] = {
     "parked_questions": ParkedQuestion,
     "group_words": GroupWord,
     "timings": ItemTiming,
+    "pronunciations": Pronunciation,
 }
 # The parts that can belong to one agenda item (through ``agenda_item_id``).
 LINKED_PARTS = ("decisions", "actions", "parked_questions", "timings")
@@ -313,6 +324,8 @@ FIELD_WORDS = {
     "other_needs": N_("other needs"),
     "started": N_("time it started"),
     "ended": N_("time it ended"),
+    "written": N_("written word"),
+    "spoken": N_("way to say it"),
 }
 
 

@@ -19,6 +19,7 @@ PART_TABLES = {
     "parked_questions": "parked_questions",
     "group_words": "group_words",
     "timings": "item_timings",
+    "pronunciations": "pronunciations",
 }
 
 _PART_COLUMNS = """
@@ -129,6 +130,15 @@ CREATE TABLE item_timings ({_PART_COLUMNS}
 CREATE INDEX item_timings_by_workshop ON item_timings(workshop_id, position);
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
+# 4: how the group wants words and names said aloud.
+MIGRATION_4 = f"""
+CREATE TABLE pronunciations ({_PART_COLUMNS}
+    written TEXT NOT NULL,
+    spoken TEXT NOT NULL
+);
+CREATE INDEX pronunciations_by_workshop ON pronunciations(workshop_id, position);
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4]
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -134,7 +134,8 @@ def save_template(library: Library, template: Template) -> Template:
 
 
 def template_from_workshop(workshop: Workshop, name: str, about: str = "", keep_notes: bool = False) -> Template:
-    """A template of a workshop's agenda. People, decisions and actions are left out."""
+    """A template of a workshop's agenda. People, decisions, actions and pronunciations (mostly of
+    people's names) are left out."""
     agenda = _fresh_copies(workshop.agenda)
     if not keep_notes:
         for item in agenda:

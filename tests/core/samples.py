@@ -19,6 +19,7 @@ from facilitator.core.model import (
     ItemTiming,
     ParkedQuestion,
     Participant,
+    Pronunciation,
     Workshop,
 )
 
@@ -47,7 +48,7 @@ def full_workshop(
     question, one group word, and two timings (the talk ran from 10:19 to 11:05, then a break not on
     the agenda from 11:05 to 11:15). Every link is to the talk: the first decision, the first action and
     the parked question and the first timing belong to it; the second decision, the second action and
-    the second timing belong to no item.
+    the second timing belong to no item. Two pronunciations: Carys's name, and "Dŵr Cymru".
 
     - ``title``, ``language``, ``group_id`` (or ``group``, for its id) and any other workshop field
       given by name are the workshop's own values.
@@ -107,6 +108,7 @@ def full_workshop(
             ItemTiming(dt.datetime(2026, 3, 3, 10, 19), dt.datetime(2026, 3, 3, 11, 5, 30), agenda_item_id=talk.id),
             ItemTiming(dt.datetime(2026, 3, 3, 11, 5, 30), dt.datetime(2026, 3, 3, 11, 15)),
         ],
+        "pronunciations": [Pronunciation("Carys", "Kar-iss"), Pronunciation("Dŵr Cymru", "Door Kum-ree")],
     }
     return Workshop(**{**fields, **values})
 

@@ -37,6 +37,7 @@ from facilitator.core.model import (
     ItemTiming,
     ParkedQuestion,
     Participant,
+    Pronunciation,
     Workshop,
 )
 from tests.core.samples import full_workshop
@@ -115,6 +116,8 @@ CHANGES = [
     ("actions", 1, {"status": ActionStatus.STUCK, "by_when": dt.date(2026, 6, 1)}),
     ("parked_questions", 0, {"agenda_item_id": None}),
     ("group_words", 0, {"agreed": False, "meaning": "The people we vote for"}),
+    ("pronunciations", 1, {"spoken": "Doo-er Kum-ree"}),
+    ("pronunciations", 0, {"written": "Carys Ŵen", "spoken": "Kar-iss Oo-en"}),
 ]
 
 
@@ -183,6 +186,7 @@ NEW_PARTS = [
     ("parked_questions", ParkedQuestion("And taxis?", asked_by="Dee")),
     ("group_words", GroupWord("Bus pass", "A card for free travel")),
     ("timings", ItemTiming(dt.datetime(2026, 3, 3, 11, 6), agenda_item_id=None)),
+    ("pronunciations", Pronunciation("Llanelli", "Hlan-ethli")),
 ]
 
 
@@ -369,6 +373,8 @@ def test_two_changes_to_an_items_title_make_one_edit(library, stored):
         ("facilitators", 0, "name"),
         ("parked_questions", 0, "text"),
         ("agenda", 0, "notes"),
+        ("pronunciations", 0, "written"),
+        ("pronunciations", 1, "spoken"),
     ],
 )
 def test_typed_fields_of_every_part_are_absorbed(stored, part, index, field):
@@ -462,6 +468,16 @@ def test_every_edit_describes_itself(stored):
         (AddPart("w", "decisions", Decision("a")), "add a decision"),
         (RemovePart("w", "parked_questions", ParkedQuestion("a"), 0), "remove the parked question"),
         (MovePart("w", "facilitators", "f", 0, 1), "move the person running the workshop"),
+        (AddPart("w", "pronunciations", Pronunciation("NHS", "N H S")), "add a pronunciation"),
+        (RemovePart("w", "pronunciations", Pronunciation("NHS", "N H S"), 0), "remove the pronunciation"),
+        (
+            ChangePart.of("w", "pronunciations", Pronunciation("NHS", "N H S"), written="GIG"),
+            "change the written word of the pronunciation",
+        ),
+        (
+            ChangePart.of("w", "pronunciations", Pronunciation("NHS", "N H S"), spoken="Gig"),
+            "change the way to say it of the pronunciation",
+        ),
     ],
 )
 def test_the_words_of_an_edit(edit, words):

@@ -34,6 +34,7 @@ from facilitator.core.model import (
     ItemTiming,
     ParkedQuestion,
     Participant,
+    Pronunciation,
     Workshop,
 )
 from tests.core.samples import ARABIC, EMOJI, all_ids, full_workshop
@@ -113,6 +114,12 @@ def test_the_exported_file_is_readable_utf8_json_with_a_format(library):
     assert body["agenda"][0]["kind"] == "welcome"
     assert body["participants"][0]["access_needs"] == ["large_print", "audio"]
     assert body["decisions"][0]["agenda_item_id"] == workshop.agenda[1].id
+    assert "Dŵr Cymru".encode() in raw
+    assert body["pronunciations"][1] == {
+        "written": "Dŵr Cymru",
+        "spoken": "Door Kum-ree",
+        "id": workshop.pronunciations[1].id,
+    }
 
 
 def test_export_replaces_a_file_whole_and_leaves_no_temporary_files(library):
@@ -151,6 +158,16 @@ def test_fields_a_newer_version_added_are_left_out_with_a_note():
     assert any("Agenda item 2" in note and "sound" in note for note in result.notes)
 
 
+def test_a_file_from_before_pronunciations_has_none_and_no_note():
+    workshop = full_workshop(**TRAVELLING)
+    doc = document(workshop)
+    del doc["workshop"]["pronunciations"]
+    result = exchange.parse_workshop_bytes(to_bytes(doc))
+    workshop.pronunciations = []
+    assert result.workshop == workshop
+    assert result.notes == []
+
+
 def test_a_workshop_that_belongs_to_a_group_not_in_the_file_comes_without_a_group():
     doc = document()
     doc["workshop"]["group_id"] = "somewhere-else"
@@ -187,7 +204,7 @@ PIECE = st.one_of(st.text(max_size=12), st.sampled_from(SAMPLES))
 
 def text_for(name: str, required: bool = False) -> st.SearchStrategy[str]:
     """Any text for a field, up to the longest the file format allows for it."""
-    limit = exchange.LONG_TEXT if name in exchange.LONG_FIELDS else exchange.SHORT_TEXT
+    limit = exchange.text_limit(name)
     short = st.lists(PIECE, max_size=4).map(lambda pieces: "".join(pieces)[:limit])
     very_long = st.tuples(st.sampled_from([*SAMPLES[:4], "ab "]), st.integers(limit - 3, limit)).map(
         lambda t: (t[0] * limit)[: t[1]]
@@ -282,6 +299,9 @@ def workshops_and_groups(draw) -> tuple[Workshop, Group | None]:
             started=st.datetimes(min_value=dt.datetime(2000, 1, 1)).map(lambda t: t.replace(microsecond=0)),
             ended=st.none() | st.datetimes(min_value=dt.datetime(2000, 1, 1)).map(lambda t: t.replace(microsecond=0)),
             agenda_item_id=link,
+        ),
+        "pronunciations": st.builds(
+            Pronunciation, written=text_for("written", required=True), spoken=text_for("spoken", required=True)
         ),
     }
     lists = {}
@@ -676,6 +696,24 @@ WRONG_VALUES = [
     (W + ("group_words", 0, "agreed"), "true", 'Group word 1: the agreed should be true or false, not "true".'),
     (W + ("group_words", 0, "meaning"), None, "Group word 1 has no meaning."),
     (W + ("group_words", 0, "term"), " ", "Group word 1 has no term."),
+    (W + ("pronunciations", 0, "written"), "", "Pronunciation 1 has no written word."),
+    (W + ("pronunciations", 1, "written"), None, "Pronunciation 2 has no written word."),
+    (W + ("pronunciations", 1, "spoken"), " \n", "Pronunciation 2 has no way to say it."),
+    (
+        W + ("pronunciations", 0, "written"),
+        "Ŵ" * 101,
+        "Pronunciation 1: the written word is 101 characters long; the most is 100.",
+    ),
+    (
+        W + ("pronunciations", 1, "spoken"),
+        "s" * 301,
+        "Pronunciation 2: the way to say it is 301 characters long; the most is 300.",
+    ),
+    (
+        W + ("pronunciations", 0, "spoken"),
+        ["Kar", "iss"],
+        'Pronunciation 1: the way to say it should be text, not ["Kar", "iss"].',
+    ),
 ]
 
 
@@ -719,13 +757,15 @@ def test_a_missing_required_field_in_each_kind_of_part():
     del body["actions"][1]["what"]
     del body["parked_questions"][0]["text"]
     del body["group_words"][0]["term"]
+    del body["pronunciations"][1]["spoken"]
     problems = problems_of(doc)
     assert problems[:2] == ["Person running the workshop 2 has no name.", "Agenda item 3 has no title."]
     assert "Decision 1 has no text." in problems
     assert any(p.startswith("Action 2 has no ") for p in problems)
     assert "Parked question 1 has no text." in problems
     assert "Group word 1 has no term." in problems
-    assert len(problems) == 6
+    assert "Pronunciation 2 has no way to say it." in problems
+    assert len(problems) == 7
 
 
 @pytest.mark.parametrize(
@@ -770,9 +810,12 @@ def test_text_at_the_limits_is_accepted():
     doc["workshop"]["agenda"][0]["notes"] = "n" * exchange.LONG_TEXT
     doc["workshop"]["decisions"][0]["agree"] = 10_000
     doc["workshop"]["agenda"][1]["minutes"] = 600
+    doc["workshop"]["pronunciations"][1] = {"written": "ŵ" * 100, "spoken": "w" * 300}
     result = exchange.parse_workshop_bytes(to_bytes(doc))
     assert len(result.workshop.title) == exchange.SHORT_TEXT
     assert len(result.workshop.agenda[0].notes) == exchange.LONG_TEXT
+    said = result.workshop.pronunciations[1]
+    assert (said.written, said.spoken) == ("ŵ" * 100, "w" * 300)
     assert result.workshop.decisions[0].agree == 10_000
 
 

@@ -25,6 +25,8 @@ from facilitator.core.model import (
     Group,
     GroupWord,
     ItemKind,
+    ItemTiming,
+    Pronunciation,
     Workshop,
 )
 from tests.core.samples import full_workshop
@@ -746,6 +748,87 @@ def test_a_library_made_by_a_newer_version_after_a_migration_is_refused(tmp_path
     with pytest.raises(LibraryUnusable, match="newer version"):
         open_library(path, now=DAY)
     assert path.read_bytes() == before
+
+
+# -- the update from a version 3 library (pronunciations came with version 4) --------------
+
+
+def make_version_3_library(path: Path) -> Workshop:
+    """A library as version 3 of the app left it, with one workshop that has an item and its timing."""
+    item = AgendaItem("Croeso", minutes=15, kind=ItemKind.WELCOME)
+    timing = ItemTiming(dt.datetime(2026, 3, 3, 10, 2), dt.datetime(2026, 3, 3, 10, 20), agenda_item_id=item.id)
+    workshop = Workshop("Bws", language="cy", date=dt.date(2026, 3, 3), agenda=[item], timings=[timing])
+    conn = raw(path)
+    try:
+        conn.executescript("".join(schema.MIGRATIONS[:3]))
+        conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+        conn.execute("PRAGMA user_version = 3")
+        conn.execute(
+            "INSERT INTO workshops (id, title, date, language, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
+            (workshop.id, "Bws", "2026-03-03", "cy", "2026-01-01T10:00:00", "2026-01-01T10:00:00"),
+        )
+        conn.execute(
+            "INSERT INTO agenda_items (id, workshop_id, position, title, minutes, kind) VALUES (?, ?, 0, ?, 15, ?)",
+            (item.id, workshop.id, "Croeso", "welcome"),
+        )
+        conn.execute(
+            "INSERT INTO item_timings (id, workshop_id, position, started, ended, agenda_item_id) "
+            "VALUES (?, ?, 0, ?, ?, ?)",
+            (timing.id, workshop.id, "2026-03-03T10:02:00", "2026-03-03T10:20:00", item.id),
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    return workshop
+
+
+def test_pronunciations_came_with_version_4():
+    assert schema.CURRENT_VERSION == 4 == len(schema.MIGRATIONS)
+    assert "CREATE TABLE pronunciations" in schema.MIGRATIONS[3]
+    assert schema.PART_TABLES["pronunciations"] == "pronunciations"
+
+
+def test_a_version_3_library_is_updated_and_its_workshops_get_no_pronunciations(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    workshop = make_version_3_library(path)
+    lib = open_library(path, now=DAY)
+    try:
+        assert not lib.created
+        loaded = lib.load_workshop(workshop.id)
+        assert loaded == workshop
+        assert loaded.pronunciations == []
+        # the new table works, and keeps the Welsh letters
+        said = Pronunciation("Dŵr", "Door")
+        lib.add_part(workshop.id, "pronunciations", said)
+        assert lib.load_workshop(workshop.id).pronunciations == [said]
+    finally:
+        lib.close()
+    conn = raw(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert conn.execute("SELECT written, spoken, position FROM pronunciations").fetchall() == [("Dŵr", "Door", 0)]
+    finally:
+        conn.close()
+    (before,) = [name for name in backup_names(path) if name.endswith("-before-update-3-to-4.sqlite3")]
+    conn = raw(backup.backups_dir(path) / before)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "item_timings" in tables and "pronunciations" not in tables
+    finally:
+        conn.close()
+
+
+def test_removing_a_workshop_removes_its_pronunciations(library):
+    # They are mostly people's names: nothing of them may stay behind.
+    workshop = library.add_workshop(full_workshop())
+    conn = raw(library.path)
+    try:
+        assert conn.execute("SELECT count(*) FROM pronunciations").fetchone()[0] == 2
+        library.remove_workshop(workshop.id)
+        assert conn.execute("SELECT count(*) FROM pronunciations").fetchone()[0] == 0
+    finally:
+        conn.close()
 
 
 # -- damaged and foreign files -------------------------------------------------------

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from facilitator.core import templates
-from facilitator.core.model import AgendaItem, ItemKind, Workshop
+from facilitator.core.model import WORKSHOP_PARTS, AgendaItem, ItemKind, Workshop
 from facilitator.core.templates import (
     BUILT_IN,
     Template,
@@ -408,8 +408,23 @@ def test_a_template_from_a_workshop_leaves_out_people_and_what_came_of_it():
         "What about trains?",
         "The people who run the town",
         "Town hall",
+        "Kar-iss",
+        "Dŵr Cymru",
+        "Door Kum-ree",
     ):
         assert private not in text, private
+
+
+def test_a_workshop_made_from_a_saved_template_has_no_pronunciations(library):
+    # Pronunciations are mostly of people's names: personal data, like the people themselves.
+    workshop = full_workshop()
+    assert len(workshop.pronunciations) == 2
+    save_template(library, template_from_workshop(workshop, "Bus passes again", keep_notes=True))
+    (saved,) = saved_templates(library)
+    made = library.add_workshop(workshop_from_template(saved))
+    stored = library.load_workshop(made.id)
+    assert stored.pronunciations == []
+    assert [item.title for item in stored.agenda] == [item.title for item in workshop.agenda]
 
 
 def test_the_template_gets_new_item_ids():
@@ -474,7 +489,7 @@ def test_a_workshop_from_a_template_has_its_agenda_with_new_ids():
 
 def test_a_workshop_from_a_template_has_nothing_else():
     workshop = workshop_from_template(monthly_meeting())
-    for part in ("facilitators", "participants", "decisions", "actions", "parked_questions", "group_words"):
+    for part in WORKSHOP_PARTS.keys() - {"agenda"}:
         assert getattr(workshop, part) == []
     assert workshop.date is None and workshop.place == "" and workshop.group_id is None
 
