@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from facilitator.core.model import ItemKind
+from facilitator.core.model import AgendaItem, ItemKind
 from facilitator.language.words import base_forms
 from facilitator.pictures.openmoji import OpenMoji
 from facilitator.pictures.own import OWN_PREFIX
@@ -39,6 +39,11 @@ KIND_PICTURES = {
     ItemKind.CLOSE: "goodbye",
     ItemKind.OTHER: "star",
 }
+
+
+def picture_of(item: AgendaItem) -> str:
+    """The item's picture, or its kind's picture when none was chosen."""
+    return item.picture if item.picture.strip() else KIND_PICTURES[item.kind]
 
 # Words too common to suggest a picture by themselves.
 STOP_WORDS = frozenset(

@@ -1,0 +1,406 @@
+"""What the easy-read summary of a workshop says, as plain data (no Qt, no reportlab).
+
+``summary_sections`` turns a workshop into the sections people take home: the
+cover, who was there, what we talked about, what we decided, what happens next,
+what we still need to decide, hard words, and thank you. The same sections are
+read aloud (one track each, from ``Section.spoken``) and printed as a PDF.
+
+Every sentence here is written for easy read: short, plain words, numbers as
+digits, dates as "Tuesday 3 March 2026", agreement in counts and never as a
+percentage. People's words are kept as they wrote them (only the spaces around
+them are taken off). Names stay out unless the facilitator chooses otherwise
+(``Names``): by default the summary only says how many people came.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from babel.core import Locale
+from babel.lists import format_list
+
+from facilitator.core.model import ActionStatus, Agreement, ItemKind, Workshop
+from facilitator.i18n import N_, _, format_clock, format_long_date, ngettext
+from facilitator.i18n import language as app_language
+from facilitator.language.finder import Match, finder_for
+from facilitator.language.glossary import Glossary
+from facilitator.language.words import key_of, term_keys, words_in
+from facilitator.pictures.catalogue import picture_of
+
+HardWords = Callable[[str], list[tuple[str, str]]]
+
+SECTION_KEYS = ("cover", "who", "talked", "decided", "next", "undecided", "words", "thanks")
+HEADINGS = {
+    "cover": N_("Notes from our meeting"),
+    "who": N_("Who was there"),
+    "talked": N_("What we talked about"),
+    "decided": N_("What we decided"),
+    "next": N_("What happens next"),
+    "undecided": N_("What we still need to decide"),
+    "words": N_("Hard words"),
+    "thanks": N_("Thank you"),
+}
+# Names in the picture catalogue (assets/icons/vocabulary.tsv).
+PICTURES = {
+    "cover": "meeting",
+    "who": "people",
+    "talked": "talk",
+    "decided": "decide",
+    "next": "action",
+    "undecided": "not sure",
+    "words": "question",
+    "thanks": "thank you",
+}
+DATE_PICTURE = "calendar"
+TIME_PICTURE = "clock"
+PLACE_PICTURE = "building"
+CONTACT_PICTURE = "phone"
+ALWAYS_SHOWN = ("cover", "thanks")
+
+STATUS_WORDS = {
+    ActionStatus.DONE: N_("This is done."),
+    ActionStatus.NOT_YET: N_("This is not done yet."),
+    ActionStatus.STUCK: N_("This is stuck."),
+}
+
+# A line that ends with one of these is a whole sentence already (after closing quotes and brackets).
+SENTENCE_ENDS = frozenset(".!?…؟。！？।")
+CLOSING = "\"')]}’”»›"
+
+
+class Names(str, enum.Enum):
+    """How people appear in the summary."""
+
+    COUNT = "count"  # only how many people came: no names anywhere
+    ALIASES = "aliases"  # a participant's alias where one is set, otherwise their name
+    NAMES = "names"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing in a section: the main words, a picture, and a second line."""
+
+    text: str
+    picture: str = ""  # a picture reference, "" for none (show the section's picture instead)
+    detail: str = ""  # how people agreed, by when, the plain words of an item...
+
+
+# What a section builder gives: each entry, with the texts to look for hard words in (never names).
+Built = list[tuple[Entry, tuple[str, ...]]]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of the summary: a heading with its picture, then the entries."""
+
+    key: str
+    heading: str
+    picture: str
+    entries: tuple[Entry, ...]
+
+    def spoken(self) -> str:
+        """The section as text to read aloud: the heading, then each entry's words, one sentence a line."""
+        lines = [self.heading]
+        for entry in self.entries:
+            lines += [entry.text, entry.detail]
+        return "\n".join(as_sentence(line) for text in lines for line in text.splitlines() if line.strip())
+
+
+def as_sentence(line: str) -> str:
+    """The line without spaces around it, ending with a full stop unless it already ends a sentence."""
+    line = line.strip()
+    if line.rstrip(CLOSING)[-1:] in SENTENCE_ENDS:
+        return line
+    return line + "."
+
+
+def hard_words_from(glossary: Glossary) -> HardWords:
+    """The ``hard_words`` that ``summary_sections`` needs, from a ``Glossary``.
+
+    Each term comes as the text wrote it, in the glossary's spelling: "day centre"
+    (a variant of "day service") for "Day Centres", "GP" for "GPs". Give it the
+    glossary with the group's own words (``Glossary.with_group_words``) so that
+    their meanings are the ones the summary explains.
+    """
+    finder = finder_for(glossary)
+
+    def hard_words(text: str) -> list[tuple[str, str]]:
+        return [(_name_used(match), match.entry.plain) for match in finder.find(text)]
+
+    return hard_words
+
+
+def _name_used(match: Match) -> str:
+    """The entry's term, variant or initials that the match is a form of."""
+    entry = match.entry
+    if match.initials:
+        key = key_of(match.text)
+        for initials in entry.initials:
+            if key_of(initials) in (key, key[:-1]):  # "GPs" is a form of "GP"
+                return initials
+        return entry.term
+    written = " ".join(word.key for word in words_in(match.text))
+    for name in (entry.term, *entry.variants):
+        unhyphenated = name.replace("-", "").replace("\u2010", "")
+        if written in term_keys(name) or written in term_keys(unhyphenated):
+            return name
+    return entry.term
+
+
+def summary_sections(
+    workshop: Workshop, *, hard_words: HardWords | None = None, names: Names = Names.COUNT, contact: str = ""
+) -> list[Section]:
+    """The sections of the workshop's easy-read summary, in order, leaving out the empty ones.
+
+    The cover and the thank you are always there. ``hard_words`` finds the
+    glossary terms in a text (see ``hard_words_from``); without it there is no
+    hard words section. ``contact`` is how to get in touch, as the facilitator
+    wrote it.
+    """
+    language = _known_language(workshop.language)
+    people = _People(workshop, Names(names), language)
+    # Each builder gives its entries and the texts to look for hard words in: never names or the contact.
+    built = {
+        "cover": _cover(workshop, language),
+        "who": _who(workshop, people),
+        "talked": _talked(workshop),
+        "decided": _decided(workshop, people),
+        "next": _next(workshop, people, language),
+        "undecided": _undecided(workshop, people),
+        "thanks": _thanks(workshop, people, contact),
+    }
+    built["words"] = _words(built, hard_words)
+    sections = []
+    for key in SECTION_KEYS:
+        entries = tuple(entry for entry, _scanned in built[key])
+        if entries or key in ALWAYS_SHOWN:
+            sections.append(Section(key, _(HEADINGS[key]), PICTURES[key], entries))
+    return sections
+
+
+# -- the sections ---------------------------------------------------------------
+
+
+def _cover(workshop: Workshop, language: str) -> Built:
+    built: Built = []
+    title = workshop.title.strip()
+    if title:
+        built.append((Entry(title), (title,)))
+    started = ""
+    if workshop.start_time is not None:
+        started = _("We started at {time}.").format(time=format_clock(workshop.start_time, language))
+    if workshop.date is not None:
+        date = format_long_date(workshop.date, language)
+        built.append((Entry(date, DATE_PICTURE, started), (started,)))
+    elif started:
+        built.append((Entry(started, TIME_PICTURE), (started,)))
+    place = workshop.place.strip()
+    if place:
+        built.append((Entry(place, PLACE_PICTURE), (place,)))
+    return built
+
+
+def _who(workshop: Workshop, people: _People) -> Built:
+    built: Built = []
+    if people.names is Names.COUNT:
+        count = len(workshop.participants)
+        if count:
+            built.append(_said(ngettext("{n} person came.", "{n} people came.", count).format(n=count)))
+    else:
+        unnamed = 0
+        for participant in workshop.participants:
+            shown = people.participant(participant)
+            if shown:
+                built.append((Entry(shown), ()))
+            else:
+                unnamed += 1
+        if unnamed:
+            if len(built):
+                words = ngettext("{n} more person came.", "{n} more people came.", unnamed)
+            else:
+                words = ngettext("{n} person came.", "{n} people came.", unnamed)
+            built.append(_said(words.format(n=unnamed)))
+    facilitators = [facilitator.name.strip() for facilitator in workshop.facilitators]
+    if facilitators and people.names is Names.NAMES and all(facilitators):
+        built.append((Entry(_("{names} ran the meeting.").format(names=people.listed(facilitators))), ()))
+    elif facilitators:
+        count = len(facilitators)
+        built.append(_said(ngettext("{n} person ran the meeting.", "{n} people ran the meeting.", count).format(
+            n=count)))
+    return built
+
+
+def _talked(workshop: Workshop) -> Built:
+    built: Built = []
+    for item in workshop.agenda:
+        if item.kind is ItemKind.BREAK:
+            continue
+        title, plain = item.title.strip(), item.plain_words.strip()
+        if not title:
+            title, plain = plain, ""
+        if title:
+            built.append((Entry(title, picture_of(item).strip(), plain), (title, plain)))
+    return built
+
+
+def _decided(workshop: Workshop, people: _People) -> Built:
+    built: Built = []
+    for decision in workshop.decisions:
+        text = decision.text.strip()
+        if not text or decision.agreement is Agreement.NOT_YET:
+            continue
+        if decision.agreement is Agreement.EVERYONE:
+            how = [_("Everyone agreed.")]
+        else:
+            how = _counts(decision.agree, decision.not_sure, decision.disagree)
+        idea = people.idea_from(decision.suggested_by)
+        built.append((Entry(text, decision.picture.strip(), _joined(*how, idea)), (text, *how)))
+    return built
+
+
+def _counts(agree: int, not_sure: int, disagree: int) -> list[str]:
+    """How many people agreed, were not sure and did not agree, in words, leaving out nobody."""
+    said = []
+    if agree > 0:
+        said.append(ngettext("{n} person agreed.", "{n} people agreed.", agree).format(n=agree))
+    if not_sure > 0:
+        said.append(ngettext("{n} person was not sure.", "{n} people were not sure.", not_sure).format(n=not_sure))
+    if disagree > 0:
+        said.append(ngettext("{n} person did not agree.", "{n} people did not agree.", disagree).format(n=disagree))
+    return said
+
+
+def _next(workshop: Workshop, people: _People, language: str) -> Built:
+    built: Built = []
+    for action in workshop.actions:
+        what = action.what.strip()
+        if not what:
+            continue
+        who = people.free_text(action.who)
+        when = format_long_date(action.by_when, language) if action.by_when is not None else ""
+        if who and when:
+            doing = _("{who} will do this by {date}.").format(who=who, date=when)
+        elif who:
+            doing = _("{who} will do this.").format(who=who)
+        elif when:
+            doing = _("By {date}.").format(date=when)
+        else:
+            doing = ""
+        status = _(STATUS_WORDS[action.status]) if action.status in STATUS_WORDS else ""
+        built.append((Entry(what, "", _joined(doing, status)), (what, status)))
+    return built
+
+
+def _undecided(workshop: Workshop, people: _People) -> Built:
+    built: Built = []
+    for decision in workshop.decisions:
+        text = decision.text.strip()
+        if text and decision.agreement is Agreement.NOT_YET:
+            idea = people.idea_from(decision.suggested_by)
+            built.append((Entry(text, decision.picture.strip(), idea), (text,)))
+    for question in workshop.parked_questions:
+        text = question.text.strip()
+        if text:
+            asked = people.free_text(question.asked_by)
+            detail = _("{name} asked this.").format(name=asked) if asked else ""
+            built.append((Entry(text, "", detail), (text,)))
+    return built
+
+
+def _thanks(workshop: Workshop, people: _People, contact: str) -> Built:
+    thanks = _("Thank you for coming.")
+    ideas = _("Thank you for sharing your ideas.")
+    built: Built = [(Entry(thanks, "", ideas), (thanks, ideas))]
+    if people.names is not Names.COUNT:
+        givers = list(dict.fromkeys(
+            name for decision in workshop.decisions if (name := people.free_text(decision.suggested_by))
+        ))
+        if givers:
+            names = people.listed(givers)
+            built.append((Entry(_("Thank you to {names} for their ideas.").format(names=names)), ()))
+    contact = contact.strip()
+    if contact:
+        ask = _("You can ask us about anything in these notes.")
+        built.append((Entry(ask, CONTACT_PICTURE, contact), (ask,)))  # a contact is names and numbers
+    return built
+
+
+def _words(built: dict[str, Built], hard_words: HardWords | None) -> Built:
+    """Every hard word used in the other sections, once, in the order they are first used."""
+    if hard_words is None:
+        return []
+    texts = []
+    for key in SECTION_KEYS:
+        if key in built:
+            texts += [_(HEADINGS[key]), *(text for _entry, scanned in built[key] for text in scanned)]
+    meanings: dict[str, tuple[str, str]] = {}
+    for text in texts:
+        if not text.strip():
+            continue
+        for term, meaning in hard_words(text):
+            term = term.strip()
+            if term:
+                meanings.setdefault(term.casefold(), (term, meaning.strip()))
+    return [(Entry(term, "", meaning), ()) for term, meaning in meanings.values()]
+
+
+# -- helpers --------------------------------------------------------------------
+
+
+def _said(sentence: str) -> tuple[Entry, tuple[str, ...]]:
+    """An entry of one sentence the summary writes itself."""
+    return Entry(sentence), (sentence,)
+
+
+def _joined(*sentences: str) -> str:
+    return " ".join(sentence for sentence in sentences if sentence)
+
+
+class _People:
+    """How names appear, as the facilitator chose."""
+
+    def __init__(self, workshop: Workshop, names: Names, language: str):
+        self.names = names
+        self.language = language
+        # Under ALIASES, a participant's name written somewhere else (who does an action) becomes the alias.
+        self.aliases: dict[str, str] = {}
+        if names is Names.ALIASES:
+            for participant in workshop.participants:
+                name, alias = participant.name.strip(), participant.alias.strip()
+                if name and alias:
+                    self.aliases.setdefault(name.casefold(), alias)
+
+    def participant(self, participant) -> str:
+        name, alias = participant.name.strip(), participant.alias.strip()
+        if self.names is Names.ALIASES:
+            return alias or name
+        return name or alias
+
+    def free_text(self, written: str) -> str:
+        """A name written in a workshop (who suggested, who asked, who does it), or "" under COUNT."""
+        written = written.strip()
+        if self.names is Names.COUNT or not written:
+            return ""
+        return self.aliases.get(written.casefold(), written)
+
+    def idea_from(self, written: str) -> str:
+        name = self.free_text(written)
+        return _("Idea from {name}.").format(name=name) if name else ""
+
+    def listed(self, names: Iterable[str]) -> str:
+        """Names joined as the workshop's language does: "Ann, Bo and Carys"."""
+        return format_list(list(names), locale=self.language)
+
+
+def _known_language(code: str) -> str:
+    """The workshop's language as babel knows it ("en-GB" is "en_GB"), else the app's language, else English."""
+    for candidate in (code, app_language(), "en"):
+        candidate = candidate.strip().replace("-", "_")
+        try:
+            Locale.parse(candidate)
+        except Exception:  # babel's UnknownLocaleError, or ValueError for a code that is not a language
+            continue
+        return candidate
+    return "en"
