@@ -66,6 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
     slides.add_argument(
         "--text-size", default="normal", choices=["normal", "large", "largest"], help=_("how big the words are (default: normal)")
     )
+    say = commands.add_parser("say", help=_("save words read aloud as a sound file (WAV)"))
+    say.add_argument("text", nargs="?", help=_("the words to say (or use -f)"))
+    say.add_argument("-f", "--file", metavar="FILE", help=_("a text file to say, or - for what is typed or piped in"))
+    say.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.wav", help=_("the sound file to write"))
+    say.add_argument("--voice", metavar="V", help=_("a voice's id, name or language (see 'facilitator voices')"))
+    say.add_argument("--language", default="en", metavar="L", help=_("the language of the words, such as en, cy or ar (default: en)"))
+    say.add_argument(
+        "--rate", type=float, default=0.8, metavar="R",
+        help=_("how fast: 1 is the voice's normal speed, from 0.5 (slow) to 2 (fast); default 0.8"),
+    )
+    voices = commands.add_parser("voices", help=_("list the voices that can read aloud, one a line, id first"))
+    voices.add_argument("--language", metavar="L", help=_("only the voices for this language, best first"))
     return parser
 
 
@@ -176,6 +188,18 @@ def _slides(args: argparse.Namespace) -> int:
     return slides_command(args.file, args.output, args.theme, args.size, args.text_size)
 
 
+def _say(args: argparse.Namespace) -> int:
+    from facilitator.speech.command import say_command
+
+    return say_command(args.text, args.file, args.output, args.voice, args.language, args.rate)
+
+
+def _voices(args: argparse.Namespace) -> int:
+    from facilitator.speech.command import voices_command
+
+    return voices_command(args.language)
+
+
 COMMANDS = {"list": _list, "export": _export, "import": _import}
 # Commands that need no library.
-WORD_COMMANDS = {"check": _check, "glossary": _glossary, "slides": _slides}
+WORD_COMMANDS = {"check": _check, "glossary": _glossary, "slides": _slides, "say": _say, "voices": _voices}

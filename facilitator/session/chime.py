@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import io
 import math
-import shutil
 import subprocess
-import sys
 import tempfile
 import wave
 from pathlib import Path
 
 from facilitator.i18n import _
+from facilitator.speech.player import find_player, no_player_message
 
 RATE = 22_050
 NOTES = ((659.25, 0.0), (880.0, 0.35))  # E5 then A5, in seconds from the start
 LENGTH = 1.6
 LOUDNESS = 0.22  # of the loudest a WAV can be: gentle
-PLAYERS = ("pw-play", "paplay", "aplay", "afplay")
 
 
 def chime_wav() -> bytes:
@@ -54,10 +52,8 @@ class Chime:
     def __init__(self, folder: Path | None = None):
         self.folder = Path(folder) if folder else Path(tempfile.gettempdir())
         self._path: Path | None = None
-        self.player = _find_player()
-        self.problem = "" if self.player else _(
-            "No program to play sounds was found. On Linux, install pulseaudio-utils or alsa-utils."
-        )
+        self.player = find_player()
+        self.problem = "" if self.player else no_player_message()
 
     def path(self) -> Path:
         if self._path is None or not self._path.exists():
@@ -84,11 +80,3 @@ class Chime:
             return False
         return True
 
-
-def _find_player() -> str:
-    if sys.platform == "win32":
-        return "winsound"
-    for name in PLAYERS:
-        if shutil.which(name):
-            return name
-    return ""

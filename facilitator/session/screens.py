@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from facilitator.core.model import AgendaItem, ItemKind, Workshop
 from facilitator.i18n import _, format_clock, format_long_date
-from facilitator.pictures.catalogue import KIND_PICTURES
+from facilitator.pictures.catalogue import picture_of
 from facilitator.session.run import Cover, Session
+from facilitator.speech.reading import Passage
 
 BREAK_PICTURES = ("clock", "tea")
 WELCOME_PICTURE = "hello"
@@ -70,10 +71,10 @@ class Screen:
         """A short name for the screen, for file names and the console."""
         return self.kind.value
 
-
-def picture_of(item: AgendaItem) -> str:
-    """The item's picture, or its kind's picture when none was chosen."""
-    return item.picture if item.picture.strip() else KIND_PICTURES[item.kind]
+    def passages(self) -> list[Passage]:
+        """What reading the screen aloud says, in order: the heading, the title, then the plain words."""
+        parts = (("heading", self.heading), ("title", self.title), ("words", self.words))
+        return [Passage(key, text) for key, text in parts if text.strip()]
 
 
 def screen_now(session: Session) -> Screen:

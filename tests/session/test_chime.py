@@ -18,7 +18,7 @@ def test_the_chime_is_a_short_gentle_sound_that_is_not_silent():
 
 
 def test_with_no_player_it_says_what_to_install_and_plays_nothing(monkeypatch, tmp_path):
-    monkeypatch.setattr(chime, "_find_player", lambda: "")
+    monkeypatch.setattr(chime, "find_player", lambda: "")
     quiet = Chime(tmp_path)
     assert quiet.play() is False
     assert "install" in quiet.problem
@@ -31,7 +31,7 @@ def test_a_player_is_started_without_waiting_for_it(monkeypatch, tmp_path):
         def __init__(self, command, **kwargs):
             started.append(command)
 
-    monkeypatch.setattr(chime, "_find_player", lambda: "aplay")
+    monkeypatch.setattr(chime, "find_player", lambda: "aplay")
     monkeypatch.setattr(chime.subprocess, "Popen", Process)
     player = Chime(tmp_path)
     assert player.play() is True
