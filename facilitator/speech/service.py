@@ -99,7 +99,9 @@ class SpeechService:
         listener: Callable[[object], None],
         engine: Callable[[], Engine] = PyttsxEngine,
         player: Player | None = None,
+        start: bool = True,
     ):
+        """``start`` False waits to open the engine until ``go`` or the first job (so a window can appear first)."""
         self._listener = listener
         self._make_engine = engine
         self.player = player or Player()
@@ -111,10 +113,17 @@ class SpeechService:
         self._generation = 0
         self._last_heard: Heard | None = None
         self._lock = threading.Lock()
+        self._go = threading.Event()
+        if start:
+            self._go.set()
         self._thread = threading.Thread(target=self._work, name="speech", daemon=True)
         self._thread.start()
 
     # -- asked from any thread; none of these waits ------------------------------------
+
+    def go(self) -> None:
+        """Open the engine now, if it waited."""
+        self._go.set()
 
     def read(
         self, passages: Sequence[Passage], language: str, settings: VoiceSettings,
@@ -126,6 +135,7 @@ class SpeechService:
             job = _Reading(tuple(passages), language, settings, tuple(pronunciations), tag, self._generation)
         self._wake.set()
         self._jobs.put(job)
+        self._go.set()
 
     def stop(self) -> None:
         with self._lock:
@@ -139,15 +149,18 @@ class SpeechService:
         """Write each track's passages to its WAV file; ``Saved`` tells when it is done."""
         job = _Saving(tuple((Path(path), tuple(passages)) for path, passages in tracks), language, settings, tuple(pronunciations), tag)
         self._jobs.put(job)
+        self._go.set()
 
     def close(self, wait: float = 2.0) -> None:
         self.stop()
         self._jobs.put(None)
+        self._go.set()
         self._thread.join(wait)
 
     # -- the worker ----------------------------------------------------------------
 
     def _work(self) -> None:
+        self._go.wait()
         engine = self._open()
         while True:
             job = self._jobs.get()

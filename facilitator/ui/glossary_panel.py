@@ -87,6 +87,8 @@ class GlossaryPanel(QWidget):
         self.agree_button.clicked.connect(self.set_agreed)
         self.remove_button = QPushButton(_("Remo&ve"))
         self.remove_button.clicked.connect(self.remove_word)
+        self.read_button = QPushButton(_("Read &aloud"))
+        self.read_button.clicked.connect(self.read_entry)
 
         search_label = QLabel(_("&Look up"))
         search_label.setBuddy(self.search_edit)
@@ -104,8 +106,9 @@ class GlossaryPanel(QWidget):
         split.addWidget(self.view)
         split.setStretchFactor(1, 2)
         buttons = QGridLayout()
+        buttons.addWidget(self.read_button, 0, 0, 1, 2)
         for place, button in enumerate((self.add_button, self.change_button, self.agree_button, self.remove_button)):
-            buttons.addWidget(button, place // 2, place % 2)
+            buttons.addWidget(button, 1 + place // 2, place % 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, stretch=1)
@@ -189,6 +192,13 @@ class GlossaryPanel(QWidget):
         self.agree_button.setEnabled(own)
         self.agree_button.setChecked(own and entry.agreed)
         self.remove_button.setEnabled(own)
+        self.read_button.setEnabled(entry is not None)
+
+    def read_entry(self) -> None:
+        """Read the chosen word and what it means aloud."""
+        entry = self.entry
+        if entry is not None:
+            self.plain_words.read_aloud_requested.emit("\n".join(part for part in (entry.term, entry.plain, entry.more) if part.strip()))
 
     def entry_html(self, entry: GlossaryEntry) -> str:
         size = self.fontMetrics().lineSpacing() * 5

@@ -151,6 +151,12 @@ class Hints(QObject):
             look.setShortcut(QKeySequence(LOOK_UP_KEY))
             look.triggered.connect(lambda _c=False, w=word: self.plain_words.look_up(w))
             items.append(look)
+        cursor = self.edit.textCursor()
+        said = cursor.selectedText().replace("\u2029", "\n") if cursor.hasSelection() else self.edit.toPlainText()
+        if said.strip():
+            read = QAction(_("Read the selected words aloud") if cursor.hasSelection() else _("Read this aloud"), menu)
+            read.triggered.connect(lambda _c=False, t=said: self.plain_words.read_aloud_requested.emit(t))
+            items.append(read)
         for item in items:
             menu.insertAction(first, item)
         if first is not None and items:

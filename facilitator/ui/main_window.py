@@ -35,7 +35,9 @@ from facilitator.ui.glossary_panel import GlossaryPanel
 from facilitator.ui.hints import hints_of
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.plain_words import PlainWords
+from facilitator.ui.read_aloud import ReadAloud
 from facilitator.ui.settings import LAST_FOLDER, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_SPLITTER, ZOOM, Preferences
+from facilitator.ui.speech import Speaker
 from facilitator.ui.undo import UndoHistory
 from facilitator.ui.workshop_page import WorkshopPage
 
@@ -43,10 +45,11 @@ from facilitator.ui.workshop_page import WorkshopPage
 class MainWindow(QMainWindow):
     first_paint = Signal()
 
-    def __init__(self, library: Library, preferences: Preferences | None = None):
+    def __init__(self, library: Library, preferences: Preferences | None = None, speaker: Speaker | None = None):
         super().__init__()
         self.library = library
         self.preferences = preferences or Preferences()
+        self.speaker = speaker or Speaker(self.preferences, parent=self, start=False)
         self.commands = LibraryCommands(library, self)
         self._painted = False
         self._closed = False
@@ -94,7 +97,9 @@ class MainWindow(QMainWindow):
         self.plain_words.look_up_requested.connect(self.show_glossary)
         # The glossary is read just after the window first appears; underlines follow a moment later.
         self.first_paint.connect(lambda: QTimer.singleShot(0, self.plain_words.load))
+        self.first_paint.connect(lambda: QTimer.singleShot(0, self.speaker.start))  # the voices, just after
 
+        self.read_aloud = ReadAloud(self)
         self.actions = menus.build(self)
         self.statusBar().showMessage(picture_trouble or _("Library: {path}").format(path=library.path))
         zoom.set_zoom(self.preferences.get(ZOOM))
@@ -185,7 +190,7 @@ class MainWindow(QMainWindow):
             ids = [i.id for i in self.page.workshop.agenda] if self.page.workshop else []
             place = ids.index(item.id) if item is not None and item.id in ids else -1
         self.presenter = Presenter(
-            self.library, workshop_id, self.pictures, self.history, self.plain_words, self.preferences, self
+            self.library, workshop_id, self.pictures, self.history, self.plain_words, self.preferences, self, self.speaker
         )
         self.presenter.stopped.connect(self._presenting_stopped)
         self.presenter.start(place)
@@ -245,6 +250,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         if self.presenter is not None:
             self.presenter.stop()
+        self.speaker.close()
         self.page.flush()
         self.page.detach()
         self.preferences.set(ZOOM, zoom.zoom())

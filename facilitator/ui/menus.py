@@ -34,6 +34,12 @@ class MainActions:
     glossary: QAction
     present: QAction
     present_here: QAction
+    read_here: QAction
+    read_agenda: QAction
+    stop_reading: QAction
+    voice: QAction
+    pronunciations: QAction
+    save_sound: QAction
     needs_workshop: list[QAction] = field(default_factory=list)
 
 
@@ -112,10 +118,19 @@ def build(window) -> MainActions:
         glossary=window.glossary_dock.toggleViewAction(),
         present=action(_("&Start presenting"), lambda: window.present(), "F5"),
         present_here=action(_("Start presenting from the &chosen item"), lambda: window.present(True), "Shift+F5"),
+        read_here=action(_("&Read aloud the chosen item or selected words"), window.read_aloud.read_here, "F7"),
+        read_agenda=action(_("Read the &whole agenda"), window.read_aloud.read_agenda, "Shift+F7"),
+        stop_reading=action(_("&Stop reading"), window.read_aloud.stop, "F8"),
+        voice=action(_("&Voice and speed…"), window.read_aloud.voice_settings),
+        pronunciations=action(_("&How to say words…"), window.read_aloud.pronunciations),
+        save_sound=action(_("Save the summary as s&ound…"), window.read_aloud.save_summary),
     )
     actions.glossary.setText(_("&Plain words glossary"))
     actions.glossary.setShortcut(QKeySequence("Ctrl+Shift+L"))
-    actions.needs_workshop = [actions.export, actions.delete, actions.save_template, actions.present, actions.present_here]
+    actions.needs_workshop = [
+        actions.export, actions.delete, actions.save_template, actions.present, actions.present_here,
+        actions.read_agenda, actions.pronunciations, actions.save_sound,
+    ]
     _follow_history(window.history, actions.undo, actions.redo)
 
     def menu(title: str, items) -> None:
@@ -135,6 +150,10 @@ def build(window) -> MainActions:
         planner.up_action, planner.down_action, None, planner.picture_action,
     ])
     menu(_("Pro&jector"), [actions.present, actions.present_here])
+    menu(_("Read alo&ud"), [
+        actions.read_here, actions.read_agenda, actions.stop_reading, None,
+        actions.voice, actions.pronunciations, None, actions.save_sound,
+    ])
     menu(_("&View"), [actions.glossary, None, actions.zoom_in, actions.zoom_out, actions.zoom_reset])
     menu(_("&Help"), [actions.about])
     return actions

@@ -20,6 +20,7 @@ from facilitator.ui.undo import UndoHistory
 class PlainWords(QObject):
     changed = Signal()  # the glossary or the checker changed: underline again
     look_up_requested = Signal(str)
+    read_aloud_requested = Signal(str)  # words to read aloud in the workshop's language
 
     def __init__(self, history: UndoHistory | None = None, parent: QObject | None = None):
         super().__init__(parent)

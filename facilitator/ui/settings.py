@@ -11,6 +11,8 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from facilitator.speech.voices import DEFAULT_SPEED
+
 T = TypeVar("T")
 
 
@@ -29,6 +31,10 @@ PRESENT_THEME: Setting[str] = Setting("present/theme", "cream")
 PRESENT_TEXT_SIZE: Setting[str] = Setting("present/text_size", "normal")
 PRESENT_SCREEN: Setting[str] = Setting("present/screen", "")  # the projector's name; "" for any other screen
 PRESENT_SOUND: Setting[bool] = Setting("present/sound", False)
+SPEECH_VOICES: Setting[str] = Setting("speech/voices", "")  # JSON {"cy": "cel/cy"}: a chosen voice for each language
+SPEECH_FALLBACK: Setting[str] = Setting("speech/fallback", "")  # the voice for a language with none; "" to say so
+SPEECH_SPEED: Setting[float] = Setting("speech/speed", DEFAULT_SPEED)
+SPEECH_VOLUME: Setting[float] = Setting("speech/volume", 1.0)
 
 
 class Preferences:

@@ -90,6 +90,7 @@ class Console(QWidget):
         self.word_button = _big(QPushButton(_("Hard word…")))
         self.blank_button = _big(QPushButton())
         self.decision_button = _big(QPushButton(_("Record a decision…")))
+        self.read_button = _big(QPushButton())
         self.stop_button = _big(QPushButton(_("Stop presenting")))
         self.break_menu = QMenu(self)
         for minutes in BREAK_CHOICES:
@@ -97,6 +98,7 @@ class Console(QWidget):
             action.triggered.connect(lambda checked=False, m=minutes: self.break_chosen.emit(m))
         self.set_paused(False)
         self.set_blank(False)
+        self.set_reading(False)
 
         self.screen_box = QComboBox()
         self.theme_box = QComboBox()
@@ -144,13 +146,13 @@ class Console(QWidget):
 
         buttons = QGridLayout()
         first = (self.previous_button, self.next_button, self.pause_button, self.more_time_button, self.break_button)
-        second = (self.word_button, self.blank_button, self.decision_button, self.stop_button)
+        second = (self.read_button, self.word_button, self.blank_button, self.decision_button, self.stop_button)
         for column, button in enumerate(first):
             buttons.addWidget(button, 0, column)
         for column, button in enumerate(second):
             buttons.addWidget(button, 1, column)
         self.keys_hint = QLabel(
-            _("Keys: → or Page Down next · ← or Page Up back · Space pause · B blank screen · Esc stop")
+            _("Keys: → or Page Down next · ← or Page Up back · Space pause · R read aloud · B blank screen · Esc stop")
         )
         self.keys_hint.setWordWrap(True)
 
@@ -164,6 +166,9 @@ class Console(QWidget):
 
     def set_paused(self, paused: bool) -> None:
         self.pause_button.setText(_("Go on with the timer") if paused else _("Pause timer"))
+
+    def set_reading(self, reading: bool) -> None:
+        self.read_button.setText(_("Stop reading") if reading else _("Read aloud"))
 
     def set_blank(self, blank: bool) -> None:
         self.blank_button.setText(_("Show the screen again") if blank else _("Blank screen"))

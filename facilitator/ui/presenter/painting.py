@@ -17,7 +17,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 
 from facilitator.i18n import _, ngettext
 from facilitator.session.run import Phase, TimerState
@@ -51,6 +61,17 @@ class Text:
     rect: QRectF
     align: Qt.AlignmentFlag
     quiet: bool = False
+    key: str = ""  # which part of the screen: "heading", "title" or "words", as read aloud
+    whole: bool = True  # the text is all there (not cut short), so places in it match the screen's
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What is being read aloud: ``length`` characters at ``start`` of the text ``key``."""
+
+    key: str
+    start: int
+    length: int
 
 
 @dataclass
@@ -132,7 +153,7 @@ def _lay_out_main(layout: Layout, screen: Screen, area: QRectF, h: float, scale:
     if screen.heading:
         # The heading keeps its size at every text size, so a bigger text size never leaves the title less room.
         heading_font, heading_height, _cut = _fit(screen.heading, text_area.width(), h * 0.2, h * HEADING_SIZE, h * TITLE_SMALLEST, font(h * HEADING_SIZE, bold=True))
-        layout.texts.append(Text(screen.heading, heading_font, QRectF(text_area.left(), y, text_area.width(), heading_height), align, quiet=True))
+        layout.texts.append(Text(screen.heading, heading_font, QRectF(text_area.left(), y, text_area.width(), heading_height), align, quiet=True, key="heading"))
         y += heading_height + h * 0.02
     bottom = text_area.bottom()
     room = bottom - y
@@ -140,6 +161,7 @@ def _lay_out_main(layout: Layout, screen: Screen, area: QRectF, h: float, scale:
     title_room = room * (1 - words_share)
     largest = max(h * TITLE_LARGEST * scale, h * TITLE_SMALLEST)
     title, cut = _fitted(screen.title, QRectF(text_area.left(), y, text_area.width(), title_room), largest, h * TITLE_SMALLEST, align, bold=True)
+    title.key = "title"
     layout.texts.append(title)
     layout.title = title
     layout.cut = cut
@@ -148,6 +170,7 @@ def _lay_out_main(layout: Layout, screen: Screen, area: QRectF, h: float, scale:
         room = bottom - y
         largest = max(h * WORDS_LARGEST * scale, h * READ_SMALLEST)
         words, _cut = _fitted(screen.words, QRectF(text_area.left(), y, text_area.width(), room), largest, h * READ_SMALLEST * 1.2, align, floor=h * READ_SMALLEST)
+        words.key = "words"
         layout.texts.append(words)
         y += words.rect.height()
     # The words sit in the middle of the height, beside the picture, not stuck to the top.
@@ -246,7 +269,7 @@ def _fitted(
     """
     made, height, cut = _fit(text, room.width(), room.height(), largest, smallest, font(largest, bold=bold), floor=floor)
     shown = _shown(text, made, room.width(), room.height()) if cut else text
-    return Text(shown, made, QRectF(room.left(), room.top(), room.width(), height), align), cut
+    return Text(shown, made, QRectF(room.left(), room.top(), room.width(), height), align, whole=not cut), cut
 
 
 def _shown(text: str, made: QFont, width: float, height: float) -> str:
@@ -268,15 +291,18 @@ def _shown(text: str, made: QFont, width: float, height: float) -> str:
 # -- painting ---------------------------------------------------------------------
 
 
-def paint(painter: QPainter, layout: Layout, theme: Theme, picture, timer: TimerState | None = None) -> None:
-    """Draw a laid-out screen. ``picture(ref, side)`` gives a QPixmap of a picture (cached by the caller)."""
+def paint(painter: QPainter, layout: Layout, theme: Theme, picture, timer: TimerState | None = None, reading: Reading | None = None) -> None:
+    """Draw a laid-out screen. ``picture(ref, side)`` gives a QPixmap of a picture (cached by the caller).
+
+    The words being read aloud are lit up in the theme's highlight colours.
+    """
     painter.fillRect(QRect(0, 0, layout.width, layout.height), QColor(theme.background))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     for ref, rect in layout.pictures:
         _draw_picture(painter, rect, ref, theme, picture)
     for text in layout.texts:
-        _draw_text(painter, text, theme)
+        _draw_text(painter, text, theme, reading if reading is not None and reading.key == text.key else None)
     _paint_strip(painter, layout, theme, picture)
     if layout.timer is not None and timer is not None:
         paint_timer(painter, layout, theme, timer)
@@ -293,10 +319,37 @@ def _draw_picture(painter: QPainter, rect: QRectF, ref: str, theme: Theme, pictu
     painter.setOpacity(1.0)
 
 
-def _draw_text(painter: QPainter, text: Text, theme: Theme) -> None:
-    painter.setFont(text.font)
+def _draw_text(painter: QPainter, text: Text, theme: Theme, reading: Reading | None = None) -> None:
+    if reading is None:
+        painter.setFont(text.font)
+        painter.setPen(QColor(theme.quiet if text.quiet else theme.text))
+        painter.drawText(text.rect, int(text.align) | WRAP, text.text)
+        return
+    # Laid out line by line as drawText does, so the words stay where they were and only change colour.
+    shown = text.text.replace("\n", "\u2028")
+    lines = QTextLayout(shown, text.font, painter.device())
+    option = QTextOption(text.align & Qt.AlignmentFlag.AlignHorizontal_Mask)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    lines.setTextOption(option)
+    leading = QFontMetricsF(text.font).leading()
+    lines.beginLayout()
+    y = 0.0
+    while True:
+        line = lines.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(text.rect.width())
+        line.setPosition(QPointF(0, y))
+        y += line.height() + leading
+    lines.endLayout()
+    start, length = (reading.start, reading.length) if text.whole else (0, len(shown))
+    lit = QTextLayout.FormatRange()
+    lit.start, lit.length = max(0, start), max(0, min(length, len(shown) - start))
+    lit.format = QTextCharFormat()
+    lit.format.setBackground(QColor(theme.highlight))
+    lit.format.setForeground(QColor(theme.highlight_text))
     painter.setPen(QColor(theme.quiet if text.quiet else theme.text))
-    painter.drawText(text.rect, int(text.align) | WRAP, text.text)
+    lines.draw(painter, text.rect.topLeft(), [lit])
 
 
 def _paint_strip(painter: QPainter, layout: Layout, theme: Theme, picture) -> None:

@@ -17,7 +17,7 @@ from facilitator.i18n import _
 from facilitator.session.run import TimerState
 from facilitator.session.screens import Kind, Screen
 from facilitator.session.themes import DEFAULT_THEME, Theme, text_scale, theme
-from facilitator.ui.presenter.painting import Layout, lay_out, paint, paint_timer, timer_area
+from facilitator.ui.presenter.painting import Layout, Reading, lay_out, paint, paint_timer, timer_area
 
 RTL_LANGUAGES = ("ar", "he", "fa", "ur")
 PictureSource = typing.Callable[[str, int], typing.Any]  # (ref, side) -> QPixmap
@@ -45,6 +45,7 @@ class ScreenDrawing:
         self.screen = Screen(Kind.BLANK)
         self.look = Look()
         self.timer: TimerState | None = None
+        self.reading: Reading | None = None
         self._layouts: dict[tuple, Layout] = {}
 
     def set_screen(self, screen: Screen) -> bool:
@@ -52,7 +53,15 @@ class ScreenDrawing:
         if screen == self.screen:
             return False
         self.screen = screen
+        self.reading = None
         self._layouts.clear()
+        return True
+
+    def set_reading(self, reading: Reading | None) -> bool:
+        """Light up the words being read aloud (None for none); False when nothing changed."""
+        if reading == self.reading:
+            return False
+        self.reading = reading
         return True
 
     def set_look(self, look: Look) -> None:
@@ -67,7 +76,7 @@ class ScreenDrawing:
         return found
 
     def paint(self, painter: QPainter, width: int, height: int) -> None:
-        paint(painter, self.layout(width, height), self.look.theme, self.pictures, self.timer)
+        paint(painter, self.layout(width, height), self.look.theme, self.pictures, self.timer, self.reading)
 
     def image(self, width: int, height: int) -> QImage:
         """The screen as a picture, exactly as the room would see it."""

@@ -25,8 +25,10 @@ from facilitator.ui.pictures import PictureStore
 from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.presenter.console import Console
 from facilitator.ui.presenter.decision_dialog import DecisionDialog
+from facilitator.ui.presenter.painting import Reading
 from facilitator.ui.presenter.participant_view import Look, ParticipantView
 from facilitator.ui.presenter.word_picker import WordPicker, words_in
+from facilitator.ui.read_aloud import pronunciations_of
 from facilitator.ui.settings import (
     PRESENT_SCREEN,
     PRESENT_SOUND,
@@ -34,15 +36,18 @@ from facilitator.ui.settings import (
     PRESENT_THEME,
     Preferences,
 )
+from facilitator.ui.speech import Speaker
 from facilitator.ui.undo import UndoHistory
 
 TICK_MS = 250
+READING = "presenter"  # the speaker's tag for what the presenter reads
 WINDOW_HERE = "window"  # the PRESENT_SCREEN value for "a window on the laptop's screen"
 
 KEYS = {
     "next": ("Right", "Down", "PgDown", "N", "Return", "Enter"),
     "previous": ("Left", "Up", "PgUp", "P", "Backspace"),
     "blank": ("B", "."),
+    "read": ("R",),
     "pause": ("Space",),
     "stop": ("Esc",),
 }
@@ -60,8 +65,10 @@ class Presenter(QObject):
         plain_words: PlainWords,
         preferences: Preferences,
         laptop: QWidget,
+        speaker: Speaker | None = None,
     ):
         super().__init__(laptop)
+        self.speaker = speaker
         self.library = library
         self.workshop_id = workshop_id
         self.history = history
@@ -90,6 +97,14 @@ class Presenter(QObject):
         self.running = True
         self.session.subscribe(self._show)
         self.library.subscribe(self._library_changed)
+        self._speaker_slots = []
+        if self.speaker is not None:
+            self._speaker_slots = [
+                (self.speaker.heard, self._heard), (self.speaker.finished, self._read_finished),
+                (self.speaker.problem, self._read_problem), (self.speaker.started, self._read_started),
+            ]
+            for signal, slot in self._speaker_slots:
+                signal.connect(slot)
         app = QGuiApplication.instance()
         app.screenAdded.connect(self._screen_added)
         app.screenRemoved.connect(self._screen_removed)
@@ -107,6 +122,10 @@ class Presenter(QObject):
             return
         self.running = False
         self._ticker.stop()
+        if self.speaker is not None:
+            self._quiet()
+            for signal, slot in self._speaker_slots:
+                signal.disconnect(slot)
         self.session.finish()
         self.session.unsubscribe(self._show)
         self.library.unsubscribe(self._library_changed)
@@ -128,6 +147,7 @@ class Presenter(QObject):
             "previous": self.session.previous,
             "blank": self.session.toggle_blank,
             "pause": self._space,
+            "read": self.read_aloud,
             "stop": self.stop,
         }
         made = {}
@@ -159,6 +179,7 @@ class Presenter(QObject):
         console.break_chosen.connect(self.take_break)
         console.word_button.clicked.connect(self.choose_word)
         console.decision_button.clicked.connect(self.record_decision)
+        console.read_button.clicked.connect(self.read_aloud)
         console.stop_button.clicked.connect(self.stop)
         console.closing.connect(self.stop)
         console.screen_chosen.connect(self._screen_chosen)
@@ -199,6 +220,55 @@ class Presenter(QObject):
         self.say(_("Decision saved."))
         if dialog.read_back.isChecked():
             self.session.show_decision(decision.text, decision.picture)
+            if self.speaker is not None:
+                self._read_screen()
+
+    # -- reading aloud ------------------------------------------------------------------
+
+    def read_aloud(self) -> None:
+        """Read out what the room sees, lighting up each word as it is said; pressed again, stop."""
+        if self.speaker is None:
+            return
+        if self.speaker.is_reading(READING):
+            self._quiet()
+        else:
+            self._read_screen()
+
+    def _read_screen(self) -> None:
+        passages = screen_now(self.session).passages()
+        if not passages:
+            self.say(_("There is nothing on the big screen to read."))
+            return
+        workshop = self.session.workshop
+        self.speaker.read(passages, workshop.language, READING, pronunciations_of(workshop))
+        self.console.set_reading(True)
+
+    def _quiet(self) -> None:
+        if self.speaker.is_reading(READING):
+            self.speaker.stop()
+        self._lit(None)
+
+    def _lit(self, reading: Reading | None) -> None:
+        if self.view.drawing.set_reading(reading):
+            self.view.update()
+            self.console.preview.update()
+
+    def _heard(self, tag: str, key: str, start: int, length: int, word: bool) -> None:
+        if tag == READING:
+            self._lit(Reading(key, start, length))
+
+    def _read_started(self, tag: str, note: str) -> None:
+        if tag == READING and note:
+            self.say(note)
+
+    def _read_finished(self, tag: str, completed: bool) -> None:
+        if tag == READING:
+            self._lit(None)
+            self.console.set_reading(False)
+
+    def _read_problem(self, tag: str, message: str) -> None:
+        if tag == READING:
+            self.say(message)
 
     def _set_choice(self, setting, value) -> None:
         self.preferences.set(setting, value)
@@ -215,7 +285,10 @@ class Presenter(QObject):
 
     def _show(self) -> None:
         session = self.session
-        self.view.show_screen(screen_now(session), session.timer())
+        screen = screen_now(session)
+        if self.speaker is not None and screen != self.view.drawing.screen:
+            self._quiet()  # the words being read have left the screen
+        self.view.show_screen(screen, session.timer())
         self.console.preview.update()
         if self.view.current_layout().cut:
             self.say(_("This title is too long for the big screen, so the room sees it cut short. Make it shorter in the planner."))
