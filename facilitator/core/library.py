@@ -22,6 +22,7 @@ from facilitator.core.errors import LibraryUnusable, WorkshopNotFound
 from facilitator.core.model import (
     WORKSHOP_FIELDS,
     WORKSHOP_PARTS,
+    Decision,
     Group,
     Workshop,
     WorkshopSummary,
@@ -41,6 +42,17 @@ class Change:
 
 
 Listener = Callable[[Change], None]
+
+
+@dataclass(frozen=True)
+class GroupDecision:
+    """A decision from one of a group's meetings, with the meeting and the agenda item it came up in."""
+
+    decision: Decision
+    workshop_id: str
+    workshop_title: str
+    date: dt.date | None
+    item_title: str  # "" when it was not made during an agenda item
 
 
 def open_library(path: Path | str, now: dt.datetime | None = None) -> Library:
@@ -250,6 +262,28 @@ class Library:
                 group_name=r[4],
                 updated=r[5],
                 decision_count=r[6],
+            )
+            for r in rows
+        ]
+
+    def group_decisions(self, group_id: str) -> list[GroupDecision]:
+        """Every decision of a group's meetings, newest meeting first, each with where it was made."""
+        columns = list(convert.field_types(Decision))
+        rows = self._conn.execute(
+            f"""
+            SELECT {', '.join('d.' + c for c in columns)}, w.id, w.title, w.date,
+                   coalesce((SELECT a.title FROM agenda_items a WHERE a.id = d.agenda_item_id), '')
+            FROM decisions d JOIN workshops w ON w.id = d.workshop_id
+            WHERE w.group_id = ?
+            ORDER BY w.date IS NULL, w.date DESC, w.title COLLATE NOCASE, w.id, d.position
+            """,
+            (group_id,),
+        )
+        count = len(columns)
+        return [
+            GroupDecision(
+                convert.from_dict(Decision, _from_row(Decision, dict(zip(columns, r[:count])))),
+                r[count], r[count + 1], dt.date.fromisoformat(r[count + 2]) if r[count + 2] else None, r[count + 3],
             )
             for r in rows
         ]

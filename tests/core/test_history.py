@@ -1,0 +1,110 @@
+"""A group's decisions across its meetings: read in one go, searched by words, filtered by agreement and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from facilitator.core.history import Filters, GroupHistory, folded
+from facilitator.core.model import AgendaItem, Agreement, Decision, Group, Workshop
+
+from .samples import ARABIC, EMOJI
+
+
+def meeting(title: str, date: dt.date | None, group: Group, decisions: list[tuple[str, Agreement]], item: str = "") -> Workshop:
+    agenda = [AgendaItem(item)] if item else []
+    made = [Decision(text, agreement=agreement, agenda_item_id=agenda[0].id if agenda else None) for text, agreement in decisions]
+    return Workshop(title, date=date, group_id=group.id, agenda=agenda, decisions=made)
+
+
+@pytest.fixture
+def group_library(library):
+    group = library.add_group(Group("Riverside group"))
+    other = library.add_group(Group("Hillside group"))
+    library.add_workshop(meeting("Spring meeting", dt.date(2026, 3, 3), group, [
+        ("The café opens on Saturdays", Agreement.EVERYONE),
+        ("A quiet room for anyone who needs a rest", Agreement.NOT_YET),
+    ], item="The new centre"))
+    library.add_workshop(meeting("Summer meeting", dt.date(2026, 6, 9), group, [
+        ("Buses stop by the front door", Agreement.COUNTED),
+    ]))
+    library.add_workshop(meeting("No date yet", None, group, [("Paint the hall green", Agreement.NOT_YET)]))
+    library.add_workshop(meeting("Hillside talk", dt.date(2026, 7, 1), other, [("The café closes early", Agreement.EVERYONE)]))
+    return library, group, other
+
+
+def texts(found) -> list[str]:
+    return [each.decision.text for each in found]
+
+
+def test_every_decision_of_the_group_newest_meeting_first_undated_last(group_library):
+    library, group, _other = group_library
+    history = GroupHistory(library, group.id)
+    assert texts(history.search()) == [
+        "Buses stop by the front door",
+        "The café opens on Saturdays",
+        "A quiet room for anyone who needs a rest",
+        "Paint the hall green",
+    ]
+    first = history.search()[1]
+    assert (first.workshop_title, first.date, first.item_title) == ("Spring meeting", dt.date(2026, 3, 3), "The new centre")
+    assert first.decision.agreement is Agreement.EVERYONE
+
+
+def test_another_group_s_decisions_are_never_found(group_library):
+    library, group, other = group_library
+    assert "The café closes early" not in texts(GroupHistory(library, group.id).search())
+    assert texts(GroupHistory(library, other.id).search()) == ["The café closes early"]
+    assert GroupHistory(library, "no such group").search() == []
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("cafe", ["The café opens on Saturdays"]),  # without the accent
+    ("CAFÉ SATUR", ["The café opens on Saturdays"]),  # any case, starts of words, every word
+    ("café sunday", []),
+    ("centre", ["The café opens on Saturdays", "A quiet room for anyone who needs a rest"]),  # the agenda item's title
+    ("summer", ["Buses stop by the front door"]),  # the meeting's title
+    ("oor", []),  # the middle of a word is not a match
+    ("", ["Buses stop by the front door", "The café opens on Saturdays", "A quiet room for anyone who needs a rest", "Paint the hall green"]),
+    ("  ,, ", ["Buses stop by the front door", "The café opens on Saturdays", "A quiet room for anyone who needs a rest", "Paint the hall green"]),
+])
+def test_words_are_found_at_the_start_of_words_in_any_case_and_without_accents(group_library, words, expected):
+    library, group, _other = group_library
+    assert texts(GroupHistory(library, group.id).search(Filters(words=words))) == expected
+
+
+def test_agreed_or_still_to_decide(group_library):
+    library, group, _other = group_library
+    history = GroupHistory(library, group.id)
+    assert texts(history.search(Filters(agreed=True))) == ["Buses stop by the front door", "The café opens on Saturdays"]
+    assert texts(history.search(Filters(agreed=False))) == ["A quiet room for anyone who needs a rest", "Paint the hall green"]
+
+
+def test_dates_leave_out_meetings_outside_them_and_meetings_with_no_date(group_library):
+    library, group, _other = group_library
+    history = GroupHistory(library, group.id)
+    assert texts(history.search(Filters(since=dt.date(2026, 6, 1)))) == ["Buses stop by the front door"]
+    assert texts(history.search(Filters(until=dt.date(2026, 3, 3)))) == [
+        "The café opens on Saturdays", "A quiet room for anyone who needs a rest"]
+    assert texts(history.search(Filters(since=dt.date(2026, 3, 4), until=dt.date(2026, 6, 8)))) == []
+
+
+def test_emoji_arabic_welsh_and_very_long_decisions_are_found(library):
+    group = library.add_group(Group("Mixed"))
+    long_text = "word " * 2000 + "needle"
+    library.add_workshop(meeting("Mixed", dt.date(2026, 1, 1), group, [
+        (EMOJI + " bus", Agreement.EVERYONE), (ARABIC, Agreement.EVERYONE), ("Mae'r ŵyn yn y cae", Agreement.NOT_YET),
+        (long_text, Agreement.NOT_YET),
+    ]))
+    history = GroupHistory(library, group.id)
+    assert texts(history.search(Filters(words="bus"))) == [EMOJI + " bus"]
+    assert texts(history.search(Filters(words=ARABIC.split()[1]))) == [ARABIC]
+    assert texts(history.search(Filters(words="wyn"))) == ["Mae'r ŵyn yn y cae"]
+    assert texts(history.search(Filters(words="needle"))) == [long_text]
+
+
+def test_folded_takes_off_accents_and_case_only():
+    assert folded("Café ŴYN Noël") == "cafe wyn noel"
+    assert folded(ARABIC) == folded(ARABIC).casefold()
+    assert folded("straße") == "strasse"
