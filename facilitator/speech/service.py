@@ -265,8 +265,11 @@ class SpeechService:
                     self._hear(job, piece, respelled, 0, len(piece.text), word=False)
                 coming = made(parts[index + 1]) if index + 1 < len(parts) else None
                 for mark in rendering.marks:
-                    if not self._wait_until(job, lambda mark=mark, playing=playing: playing.elapsed() >= mark.at):
+                    # A player that fails (no sound device) ends at once: its problem is told without waiting.
+                    if not self._wait_until(job, lambda mark=mark, playing=playing: playing.elapsed() >= mark.at or playing.finished()):
                         return False
+                    if playing.problem:
+                        break
                     self._hear(job, piece, respelled, mark.start, mark.length)
                 if not self._wait_until(job, playing.finished):
                     return False
