@@ -7,14 +7,13 @@ no extra dependency and nothing waits for the sound.
 
 from __future__ import annotations
 
-import io
 import math
 import subprocess
 import tempfile
-import wave
 from pathlib import Path
 
 from facilitator.i18n import _
+from facilitator.speech.audio import wav_bytes
 from facilitator.speech.player import find_player, no_player_message
 
 RATE = 22_050
@@ -37,13 +36,7 @@ def chime_wav() -> bytes:
                 value += attack * math.exp(-since * 3.2) * math.sin(2 * math.pi * pitch * since)
         sample = int(max(-1.0, min(1.0, value * LOUDNESS)) * 32767)
         frames += sample.to_bytes(2, "little", signed=True)
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(RATE)
-        out.writeframes(bytes(frames))
-    return buffer.getvalue()
+    return wav_bytes(bytes(frames), RATE)
 
 
 class Chime:

@@ -43,14 +43,15 @@ def join(sounds: Sequence[bytes], pause: float = PAUSE) -> bytes:
             if index:
                 frames.append(gap)
             frames.append(part.readframes(part.getnframes()))
-    return _wav(b"".join(frames), channels, width, rate)
+    return wav_bytes(b"".join(frames), rate, channels, width)
 
 
 def silence(seconds: float, rate: int = 22_050) -> bytes:
-    return _wav(b"\0\0" * round(seconds * rate), 1, 2, rate)
+    return wav_bytes(b"\0\0" * round(seconds * rate), rate)
 
 
-def _wav(frames: bytes, channels: int, width: int, rate: int) -> bytes:
+def wav_bytes(frames: bytes, rate: int, channels: int = 1, width: int = 2) -> bytes:
+    """Sound samples as a WAV file's bytes (16-bit mono unless told otherwise)."""
     buffer = BytesIO()
     with wave.open(buffer, "wb") as out:
         out.setnchannels(channels)

@@ -11,9 +11,8 @@ from __future__ import annotations
 import math
 import re
 import time
-import wave
-from io import BytesIO
 
+from facilitator.speech.audio import wav_bytes
 from facilitator.speech.engine import Rendering
 from facilitator.speech.reading import WordMark
 from facilitator.speech.voices import Voice
@@ -64,13 +63,7 @@ def tone(seconds: float, volume: float = 1.0) -> bytes:
     for n in range(count):
         value = int(0.3 * volume * 32767 * math.sin(2 * math.pi * 440 * n / RATE))
         frames += value.to_bytes(2, "little", signed=True)
-    buffer = BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(RATE)
-        out.writeframes(bytes(frames))
-    return buffer.getvalue()
+    return wav_bytes(bytes(frames), RATE)
 
 
 class FakePlaying:
