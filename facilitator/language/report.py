@@ -18,12 +18,9 @@ WIDTH = 88
 def check_command(path: str, as_json: bool) -> int:
     """Print every finding in a file (or standard input for "-"); 1 when the file cannot be read."""
     try:
-        text = _read(path)
-    except OSError as error:
-        print(_("Cannot read {path}: {reason}.").format(path=path, reason=error.strerror), file=sys.stderr)
-        return EXIT_PROBLEM
-    except UnicodeDecodeError:
-        print(_("Cannot read {path}: it is not UTF-8 text.").format(path=path), file=sys.stderr)
+        text = read_text_file(path)
+    except UnreadableText as error:
+        print(error, file=sys.stderr)
         return EXIT_PROBLEM
     findings = Checker().check(text)
     for finding in findings:
@@ -83,6 +80,20 @@ def entry_text(glossary: Glossary, entry: GlossaryEntry) -> str:
 
 def _wrapped(text: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, break_on_hyphens=False) or [""]
+
+
+class UnreadableText(Exception):
+    """A text file that cannot be read; the message says why, for the command line."""
+
+
+def read_text_file(path: str) -> str:
+    """A UTF-8 text file, or standard input for "-". Raises UnreadableText."""
+    try:
+        return _read(path)
+    except OSError as error:
+        raise UnreadableText(_("Cannot read {path}: {reason}.").format(path=path, reason=error.strerror)) from error
+    except UnicodeDecodeError as error:
+        raise UnreadableText(_("Cannot read {path}: it is not UTF-8 text.").format(path=path)) from error
 
 
 def _read(path: str) -> str:

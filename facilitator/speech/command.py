@@ -41,15 +41,12 @@ def say_command(text: str | None, file: str | None, output: Path, voice: str | N
         print(_("facilitator say: --rate must be from {slowest} to {fastest}").format(slowest=SLOWEST, fastest=FASTEST), file=sys.stderr)
         return EXIT_USAGE
     if file is not None:
-        from facilitator.language.report import _read
+        from facilitator.language.report import UnreadableText, read_text_file
 
         try:
-            text = _read(file)
-        except OSError as error:
-            print(_("Cannot read {path}: {reason}.").format(path=file, reason=error.strerror), file=sys.stderr)
-            return EXIT_PROBLEM
-        except UnicodeDecodeError:
-            print(_("Cannot read {path}: it is not UTF-8 text.").format(path=file), file=sys.stderr)
+            text = read_text_file(file)
+        except UnreadableText as error:
+            print(error, file=sys.stderr)
             return EXIT_PROBLEM
     if not text.strip():
         print(_("There are no words to say."), file=sys.stderr)
@@ -58,10 +55,8 @@ def say_command(text: str | None, file: str | None, output: Path, voice: str | N
         print(_("The text is too long to say in one file ({count} characters; the most is {most}).").format(
             count=len(text), most=MOST_CHARACTERS), file=sys.stderr)
         return EXIT_PROBLEM
-    try:
-        engine = engine or PyttsxEngine()
-    except SpeechUnavailable as error:
-        print(error, file=sys.stderr)
+    engine = engine or _open_engine()
+    if engine is None:
         return EXIT_PROBLEM
     voices = engine.voices()
     if voice:
@@ -86,10 +81,8 @@ def say_command(text: str | None, file: str | None, output: Path, voice: str | N
 
 
 def voices_command(language: str | None, engine: Engine | None = None) -> int:
-    try:
-        engine = engine or PyttsxEngine()
-    except SpeechUnavailable as error:
-        print(error, file=sys.stderr)
+    engine = engine or _open_engine()
+    if engine is None:
         return EXIT_PROBLEM
     voices = engine.voices()
     if language:
@@ -102,3 +95,12 @@ def voices_command(language: str | None, engine: Engine | None = None) -> int:
         print(_("No voices found."), file=sys.stderr)
         return EXIT_PROBLEM
     return 0
+
+
+def _open_engine() -> Engine | None:
+    """The system's speech engine, or None after saying on standard error what to install."""
+    try:
+        return PyttsxEngine()
+    except SpeechUnavailable as error:
+        print(error, file=sys.stderr)
+        return None
