@@ -15,13 +15,23 @@ from facilitator.ui.speech import Speaker
 def window(qtbot, tmp_path):
     library = open_app_library(tmp_path / "library.sqlite3")
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    preferences = Preferences(settings)
-    win = MainWindow(library, preferences, Speaker(preferences, FakeEngine, FakePlayer()))
-    qtbot.addWidget(win)
-    win.resize(1300, 850)
-    win.show()
-    qtbot.waitExposed(win)
+    win = speaking_window(qtbot, library, Preferences(settings))
     yield win
     win.close()
     library.close()
     zoom.set_zoom(1.0)
+
+
+def speaking_window(qtbot, library, preferences, engine=None, player=None, factory=None) -> MainWindow:
+    """A main window shown on ``library`` whose speaker uses ``engine`` (a fake one when none is given),
+    or ``factory`` to make it, and ``player`` (a fake one when none), so a test sees what was said."""
+    if factory is None:
+        engine = engine if engine is not None else FakeEngine()
+        factory = lambda: engine  # noqa: E731
+    speaker = Speaker(preferences, factory, player if player is not None else FakePlayer())
+    win = MainWindow(library, preferences, speaker)
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -30,12 +30,11 @@ from facilitator.speech.engine import PyttsxEngine, SpeechUnavailable
 from facilitator.speech.fake import VOICES, FakeEngine, FakePlayer
 from facilitator.speech.voices import DEFAULT_SPEED
 from facilitator.ui import zoom
-from facilitator.ui.main_window import MainWindow
 from facilitator.ui.pronunciations_dialog import PronunciationsDialog
 from facilitator.ui.read_aloud import PLAYLIST
 from facilitator.ui.settings import SPEECH_SPEED, SPEECH_VOLUME, Preferences
-from facilitator.ui.speech import Speaker
 from facilitator.ui.voice_dialog import TEST_SENTENCES, VoiceDialog
+from tests.ui.conftest import speaking_window
 
 K = Qt.Key
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -56,18 +55,10 @@ def make_window(qtbot, tmp_path):
         library = open_app_library(library_path or tmp_path / "library.sqlite3")
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         preferences = Preferences(settings)
-        if factory is None:
-            engine = engine if engine is not None else FakeEngine()
-            factory = lambda: engine  # noqa: E731
-        speaker = Speaker(preferences, factory, player if player is not None else FakePlayer())
-        win = MainWindow(library, preferences, speaker)
-        qtbot.addWidget(win)
-        win.resize(1300, 850)
-        win.show()
-        qtbot.waitExposed(win)
+        win = speaking_window(qtbot, library, preferences, engine, player, factory)
         made.append((win, library))
         if wait_ready:
-            qtbot.waitUntil(speaker.service.ready.is_set, timeout=5000)
+            qtbot.waitUntil(win.speaker.service.ready.is_set, timeout=5000)
         win.activateWindow()
         qtbot.waitUntil(win.isActiveWindow, timeout=2000)
         return win

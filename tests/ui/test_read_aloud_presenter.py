@@ -24,12 +24,11 @@ from facilitator.session.themes import THEMES
 from facilitator.speech.engine import SpeechUnavailable
 from facilitator.speech.fake import FakeEngine, FakePlayer
 from facilitator.ui import zoom
-from facilitator.ui.main_window import MainWindow
 from facilitator.ui.presenter.decision_dialog import DecisionDialog
 from facilitator.ui.presenter.painting import Reading
 from facilitator.ui.presenter.presenter import READING
 from facilitator.ui.settings import PRESENT_THEME, Preferences
-from facilitator.ui.speech import Speaker
+from tests.ui.conftest import speaking_window
 
 K = Qt.Key
 NO_PLAYER = "No program to play sounds was found. On Linux, install pulseaudio-utils or alsa-utils."
@@ -48,17 +47,9 @@ def presenting(qtbot, tmp_path):
         preferences = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
         if theme is not None:
             preferences.set(PRESENT_THEME, theme)
-        if factory is None:
-            engine = engine if engine is not None else FakeEngine()
-            factory = lambda: engine  # noqa: E731
-        speaker = Speaker(preferences, factory, player if player is not None else FakePlayer())
-        window = MainWindow(library, preferences, speaker)
-        qtbot.addWidget(window)
-        window.resize(1300, 850)
-        window.show()
-        qtbot.waitExposed(window)
+        window = speaking_window(qtbot, library, preferences, engine, player, factory)
         made.append((window, library))
-        qtbot.waitUntil(speaker.service.ready.is_set, timeout=5000)
+        qtbot.waitUntil(window.speaker.service.ready.is_set, timeout=5000)
         window.present()
         presenter = window.presenter
         assert presenter is not None and presenter.running
