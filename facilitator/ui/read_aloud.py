@@ -64,13 +64,12 @@ class ReadAloud(QObject):
         self.window.page.flush()
         return self.window.page.workshop
 
-    def _language(self) -> str:
-        workshop = self.workshop()
-        return workshop.language if workshop else "en"
-
-    def _pronunciations(self) -> list[tuple[str, str]]:
-        workshop = self.workshop()
-        return pronunciations_of(workshop) if workshop else []
+    def _read(self, passages: list[Passage], workshop: Workshop | None) -> None:
+        """Read in the workshop's language, with its pronunciations (English and none without a workshop)."""
+        if workshop is None:
+            self.speaker.read(passages, "en", PLANNER)
+        else:
+            self.speaker.read(passages, workshop.language, PLANNER, pronunciations_of(workshop))
 
     def say(self, text: str, seconds: int = 8) -> None:
         self.window.statusBar().showMessage(text, seconds * 1000)
@@ -80,27 +79,26 @@ class ReadAloud(QObject):
     def read_here(self) -> None:
         """Read the selected words if there are some; otherwise the chosen agenda item."""
         chosen = selected_text(QApplication.focusWidget()).strip()
+        workshop = self.workshop()  # what is being typed is saved first, so the item is read as it is now
         if chosen:
-            self.read_text(chosen)
+            self._read([Passage("text", chosen)], workshop)
             return
         item = self.window.page.planner.current_item()
         if item is None:
             self.say(_("Choose an agenda item, or select some words, to read them aloud."))
             return
-        self.speaker.read(
-            [Passage("title", item.title), Passage("words", item.plain_words)], self._language(), PLANNER, self._pronunciations()
-        )
+        self._read([Passage("title", item.title), Passage("words", item.plain_words)], workshop)
 
     def read_text(self, text: str) -> None:
         if text.strip():
-            self.speaker.read_text(text, self._language(), PLANNER, self._pronunciations())
+            self._read([Passage("text", text)], self.workshop())
 
     def read_agenda(self) -> None:
         workshop = self.workshop()
         if workshop is None or not workshop.agenda:
             self.say(_("This workshop has no agenda items to read yet."))
             return
-        self.speaker.read(agenda_passages(workshop), workshop.language, PLANNER, pronunciations_of(workshop))
+        self._read(agenda_passages(workshop), workshop)
 
     def stop(self) -> None:
         self.speaker.stop()
@@ -131,7 +129,8 @@ class ReadAloud(QObject):
     def voice_settings(self) -> None:
         from facilitator.ui.voice_dialog import VoiceDialog
 
-        dialog = VoiceDialog(self.speaker, self._language(), self.window)
+        workshop = self.workshop()
+        dialog = VoiceDialog(self.speaker, workshop.language if workshop else "en", self.window)
         dialog.exec()
         dialog.deleteLater()
 
