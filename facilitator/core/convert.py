@@ -12,7 +12,7 @@ import enum
 import functools
 import types
 import typing
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 
 from facilitator.core import model
 
@@ -43,6 +43,8 @@ def plain(value: typing.Any) -> typing.Any:
         return value.strftime("%H:%M")
     if isinstance(value, list):
         return [plain(v) for v in value]
+    if is_dataclass(value):
+        return to_dict(value)
     return value
 
 
@@ -63,6 +65,8 @@ def from_plain(kind: typing.Any, value: typing.Any) -> typing.Any:
         return dt.time.fromisoformat(value)
     if kind is bool:
         return bool(value)
+    if is_dataclass(kind):
+        return from_dict(kind, value)
     return value
 
 

@@ -26,6 +26,7 @@ from facilitator.core.model import (
     Facilitator,
     Group,
     GroupWord,
+    Idea,
     ItemKind,
     ParkedQuestion,
     Participant,
@@ -203,6 +204,7 @@ def demo_workshop(today: dt.date | None = None) -> tuple[Group, Workshop]:
                 agenda_item_id=good_day.id,
                 picture="quiet",
                 agreement=Agreement.EVERYONE,
+                agreed=True,
                 suggested_by="Grace and Tom",
             ),
             Decision(
@@ -213,6 +215,7 @@ def demo_workshop(today: dt.date | None = None) -> tuple[Group, Workshop]:
                 agree=6,
                 not_sure=2,
                 disagree=1,
+                agreed=True,
                 suggested_by="Bernie",
             ),
             Decision(
@@ -244,6 +247,13 @@ def demo_workshop(today: dt.date | None = None) -> tuple[Group, Workshop]:
                 by_when=date + dt.timedelta(days=14),
                 status=ActionStatus.TO_DO,
                 agenda_item_id=goodbye.id,
+            ),
+        ],
+        ideas=[
+            Idea(
+                text="A coffee morning to meet the staff before the centre opens.",
+                suggested_by="Kofi Boateng",
+                agenda_item_id=good_day.id,
             ),
         ],
         parked_questions=[

@@ -27,6 +27,7 @@ PART_NAMES = {
     "participants": N_("participant"),
     "agenda": N_("agenda item"),
     "decisions": N_("decision"),
+    "ideas": N_("idea"),
     "actions": N_("action"),
     "parked_questions": N_("parked question"),
     "group_words": N_("group word"),

@@ -28,11 +28,14 @@ from facilitator.core.model import (
     WORKSHOP_PARTS,
     Action,
     AgendaItem,
+    Agreement,
     Decision,
     Facilitator,
     Group,
     GroupWord,
+    Idea,
     ItemTiming,
+    Option,
     ParkedQuestion,
     Participant,
     Pronunciation,
@@ -43,7 +46,8 @@ from facilitator.i18n import N_, _
 from facilitator.pictures.own import OWN_PREFIX, OwnPicture, PictureRefused, own_picture
 
 # 2 added "pictures": the facilitator's own pictures the workshop uses.
-FORMAT = 2
+# 3 added "ideas", and to decisions "options" and "agreed", to actions "carried_from_id".
+FORMAT = 3
 KIND = "facilitator-workshop"
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -54,7 +58,10 @@ LONG_TEXT = 20_000
 LONG_FIELDS = {"purpose", "plain_words", "notes", "text", "meaning", "what", "other_needs", "description"}
 # Fields kept shorter than SHORT_TEXT: speech reads a word and how to say it, not a paragraph.
 SHORTER_FIELDS = {"written": 100, "spoken": 300}
-NUMBER_RANGES = {"minutes": (1, 600), "agree": (0, 10_000), "not_sure": (0, 10_000), "disagree": (0, 10_000)}
+NUMBER_RANGES = {
+    "minutes": (1, 600), "agree": (0, 10_000), "not_sure": (0, 10_000), "disagree": (0, 10_000), "count": (0, 10_000),
+}
+MOST_OPTIONS = 12
 # The fields each part must have, not blank.
 REQUIRED: dict[type, tuple[str, ...]] = {
     Workshop: ("title",),
@@ -63,6 +70,8 @@ REQUIRED: dict[type, tuple[str, ...]] = {
     Participant: (),
     AgendaItem: ("title",),
     Decision: ("text",),
+    Option: ("words",),
+    Idea: ("text",),
     Action: ("what",),
     ParkedQuestion: ("text",),
     GroupWord: ("term", "meaning"),
@@ -83,6 +92,7 @@ PART_LABELS = {
     "participants": N_("Participant {n}"),
     "agenda": N_("Agenda item {n}"),
     "decisions": N_("Decision {n}"),
+    "ideas": N_("Idea {n}"),
     "actions": N_("Action {n}"),
     "parked_questions": N_("Parked question {n}"),
     "group_words": N_("Group word {n}"),
@@ -97,6 +107,10 @@ FIELD_LABELS = {
     "agree": N_("number who agree"),
     "disagree": N_("number who disagree"),
     "suggested_by": N_("suggested by"),
+    "options": N_("options"),
+    "words": N_("words"),
+    "count": N_("number who chose it"),
+    "carried_from_id": N_("action it was carried over from"),
     "asked_by": N_("asked by"),
     "agenda_item_id": N_("agenda item it belongs to"),
     "group_id": N_("group"),
@@ -123,17 +137,20 @@ class ImportResult:
     pictures: list[OwnPicture] = field(default_factory=list)
 
 
-# Parts that show a picture.
-PICTURED_PARTS = ("agenda", "decisions")
+def pictured(workshop: Workshop) -> typing.Iterator[AgendaItem | Decision | Option]:
+    """Everything in a workshop that shows a picture: items, decisions and the options chosen between."""
+    yield from workshop.agenda
+    for decision in workshop.decisions:
+        yield decision
+        yield from decision.options
 
 
 def own_picture_ids(workshop: Workshop) -> list[str]:
     """The ids of the own pictures a workshop uses, each once, in order of use."""
     ids: list[str] = []
-    for part in PICTURED_PARTS:
-        for obj in getattr(workshop, part):
-            if obj.picture.startswith(OWN_PREFIX) and obj.picture[len(OWN_PREFIX):] not in ids:
-                ids.append(obj.picture[len(OWN_PREFIX):])
+    for obj in pictured(workshop):
+        if obj.picture.startswith(OWN_PREFIX) and obj.picture[len(OWN_PREFIX):] not in ids:
+            ids.append(obj.picture[len(OWN_PREFIX):])
     return ids
 
 
@@ -274,6 +291,9 @@ def parse_workshop(data: typing.Any) -> ImportResult:
         for n, item in enumerate(items, start=1):
             built = checker.build(cls, item, label.format(n=n))
             if built is not None:
+                if isinstance(built, Decision) and "agreed" not in item:
+                    # Before format 3 a decision was agreed once it said how people agreed.
+                    built.agreed = built.agreement is not Agreement.NOT_YET
                 getattr(checked, part).append(built)
             elif isinstance(item, dict) and isinstance(item.get("id"), str):
                 checker.unbuilt_ids.add(item["id"])
@@ -310,15 +330,14 @@ def _check_picture_links(workshop: Workshop, pictures: dict[str, OwnPicture], ch
     """Point the workshop at its pictures' real ids, note pictures the file lacks; the pictures used."""
     missing = 0
     used: dict[str, OwnPicture] = {}
-    for part in PICTURED_PARTS:
-        for obj in getattr(workshop, part):
-            if obj.picture.startswith(OWN_PREFIX):
-                given = obj.picture[len(OWN_PREFIX):]
-                if given in pictures:
-                    obj.picture = pictures[given].ref
-                    used[pictures[given].id] = pictures[given]
-                else:
-                    missing += 1
+    for obj in pictured(workshop):
+        if obj.picture.startswith(OWN_PREFIX):
+            given = obj.picture[len(OWN_PREFIX):]
+            if given in pictures:
+                obj.picture = pictures[given].ref
+                used[pictures[given].id] = pictures[given]
+            else:
+                missing += 1
     if missing:
         checker.notes.append(
             _("{count} of the workshop's own pictures are not in the file; a plain frame shows where they were.").format(
@@ -407,6 +426,8 @@ class FieldChecker:
                 )
             )
         obj = cls(**kwargs)
+        if not hasattr(obj, "id"):
+            return obj
         if obj.id in self.seen_ids:
             self.problem(
                 _("{where} has the same id as {other}.").format(where=where, other=self.seen_ids[obj.id])
@@ -470,6 +491,11 @@ class FieldChecker:
             (inner,) = typing.get_args(kind)
             if not isinstance(value, list):
                 return wrong(_("be a list"))
+            if inner is Option:
+                if len(value) > MOST_OPTIONS:
+                    return wrong(_("be a list of at most {count} options").format(count=MOST_OPTIONS))
+                built = [self.build(Option, v, _("{where}, option {n}").format(where=where, n=n)) for n, v in enumerate(value, 1)]
+                return _BAD if None in built else built
             items = [self.value(inner, v, where, name) for v in value]
             return _BAD if _BAD in items else items
         raise TypeError(f"no check for {kind!r}")

@@ -16,7 +16,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from facilitator.core.library import GroupDecision, Library
-from facilitator.core.model import Agreement
 
 WORD = re.compile(r"\w+")
 
@@ -49,7 +48,7 @@ class GroupHistory:
         wanted = [" " + word for word in WORD.findall(folded(filters.words))]
         found = []
         for decision, words in zip(self.decisions, self._words):
-            if filters.agreed is not None and (decision.decision.agreement is not Agreement.NOT_YET) != filters.agreed:
+            if filters.agreed is not None and decision.decision.agreed != filters.agreed:
                 continue
             if filters.since is not None and (decision.date is None or decision.date < filters.since):
                 continue

@@ -235,6 +235,10 @@ class Library:
         """Every workshop, newest date first (undated ones last)."""
         return self._summaries("", ())
 
+    def group_meetings(self, group_id: str) -> list[WorkshopSummary]:
+        """The workshops of one group, newest date first (undated ones last)."""
+        return self._summaries("WHERE w.group_id = ?", (group_id,))
+
     def summary(self, workshop_id: str) -> WorkshopSummary:
         """One workshop's line in the list, without loading the whole workshop."""
         found = self._summaries("WHERE w.id = ?", (workshop_id,))

@@ -80,7 +80,8 @@ class Agreement(str, enum.Enum):
 
     NOT_YET = "not_yet"
     EVERYONE = "everyone"
-    COUNTED = "counted"
+    COUNTED = "counted"  # hands, thumbs or cards counted: agree, not sure, disagree
+    CHOSEN = "chosen"  # the room chose between a few options, each counted
 
 
 class ActionStatus(str, enum.Enum):
@@ -141,8 +142,22 @@ class AgendaItem:
 
 
 @dataclass
+class Option:
+    """One of a few things the room chose between, with its picture and how many chose it."""
+
+    words: str
+    picture: str = ""
+    count: int = 0
+
+
+@dataclass
 class Decision:
-    """Something the room decided, in the room's own words."""
+    """Something the room decided, in the room's own words.
+
+    ``agreement`` is how people showed what they thought; ``agreed`` is whether
+    the room, hearing it read back, said "yes, that is right". Only agreed
+    decisions are decisions in the summary; the rest are still to decide.
+    """
 
     text: str
     agenda_item_id: str | None = None
@@ -151,8 +166,18 @@ class Decision:
     agree: int = 0
     not_sure: int = 0
     disagree: int = 0
+    options: list[Option] = field(default_factory=list)
+    agreed: bool = False
     suggested_by: str = ""
     id: str = field(default_factory=new_id)
+
+    def chosen(self) -> Option | None:
+        """The option most people chose, or None when there are none or two share the most."""
+        if not self.options:
+            return None
+        most = max(option.count for option in self.options)
+        top = [option for option in self.options if option.count == most]
+        return top[0] if most > 0 and len(top) == 1 else None
 
 
 @dataclass
@@ -163,6 +188,17 @@ class Action:
     who: str = ""
     by_when: dt.date | None = None
     status: ActionStatus = ActionStatus.TO_DO
+    agenda_item_id: str | None = None
+    carried_from_id: str | None = None  # the same action at an earlier meeting, when it was carried over
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Idea:
+    """An idea someone had in the room, kept even when nothing was decided about it."""
+
+    text: str
+    suggested_by: str = ""
     agenda_item_id: str | None = None
     id: str = field(default_factory=new_id)
 
@@ -232,6 +268,7 @@ class Workshop:
     participants: list[Participant] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    ideas: list[Idea] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     parked_questions: list[ParkedQuestion] = field(default_factory=list)
     group_words: list[GroupWord] = field(default_factory=list)
@@ -294,6 +331,7 @@ WORKSHOP_PARTS: dict[str, type] = {
     "participants": Participant,
     "agenda": AgendaItem,
     "decisions": Decision,
+    "ideas": Idea,
     "actions": Action,
     "parked_questions": ParkedQuestion,
     "group_words": GroupWord,
@@ -301,7 +339,7 @@ WORKSHOP_PARTS: dict[str, type] = {
     "pronunciations": Pronunciation,
 }
 # The parts that can belong to one agenda item (through ``agenda_item_id``).
-LINKED_PARTS = ("decisions", "actions", "parked_questions", "timings")
+LINKED_PARTS = ("decisions", "ideas", "actions", "parked_questions", "timings")
 
 # How fields are named to a facilitator (in messages and in the Undo menu).
 FIELD_WORDS = {

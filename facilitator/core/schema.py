@@ -15,6 +15,7 @@ PART_TABLES = {
     "participants": "participants",
     "agenda": "agenda_items",
     "decisions": "decisions",
+    "ideas": "ideas",
     "actions": "actions",
     "parked_questions": "parked_questions",
     "group_words": "group_words",
@@ -139,6 +140,22 @@ CREATE TABLE pronunciations ({_PART_COLUMNS}
 CREATE INDEX pronunciations_by_workshop ON pronunciations(workshop_id, position);
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4]
+# 5: deciding together. A decision read back and agreed as written, the options
+# the room chose between, ideas, and actions carried over from an earlier meeting.
+# Decisions already marked with how people agreed count as agreed.
+MIGRATION_5 = f"""
+ALTER TABLE decisions ADD COLUMN options TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE decisions ADD COLUMN agreed INTEGER NOT NULL DEFAULT 0;
+UPDATE decisions SET agreed = 1 WHERE agreement != 'not_yet';
+ALTER TABLE actions ADD COLUMN carried_from_id TEXT;
+CREATE TABLE ideas ({_PART_COLUMNS}
+    text TEXT NOT NULL,
+    suggested_by TEXT NOT NULL DEFAULT '',
+    {_LINK_TO_ITEM}
+);
+CREATE INDEX ideas_by_workshop ON ideas(workshop_id, position);
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5]
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from babel.core import Locale
 from babel.lists import format_list
 
-from facilitator.core.model import ActionStatus, Agreement, ItemKind, Workshop
+from facilitator.core.deciding import how_agreed
+from facilitator.core.model import ActionStatus, ItemKind, Workshop
 from facilitator.i18n import N_, _, format_clock, format_long_date, ngettext
 from facilitator.i18n import language as app_language
 from facilitator.language.finder import Match, finder_for
@@ -31,11 +32,13 @@ from facilitator.pictures.catalogue import picture_of
 
 HardWords = Callable[[str], list[tuple[str, str]]]
 
-SECTION_KEYS = ("cover", "who", "talked", "decided", "next", "undecided", "words", "thanks")
+SECTION_KEYS = ("cover", "who", "since", "talked", "ideas", "decided", "next", "undecided", "words", "thanks")
 HEADINGS = {
     "cover": N_("Notes from our meeting"),
     "who": N_("Who was there"),
+    "since": N_("What happened since last time"),
     "talked": N_("What we talked about"),
+    "ideas": N_("Our ideas"),
     "decided": N_("What we decided"),
     "next": N_("What happens next"),
     "undecided": N_("What we still need to decide"),
@@ -46,7 +49,9 @@ HEADINGS = {
 PICTURES = {
     "cover": "meeting",
     "who": "people",
+    "since": "look back",
     "talked": "talk",
+    "ideas": "idea",
     "decided": "decide",
     "next": "action",
     "undecided": "not sure",
@@ -165,9 +170,11 @@ def summary_sections(
     built = {
         "cover": _cover(workshop, language),
         "who": _who(workshop, people),
+        "since": _actions(workshop, people, language, carried=True),
         "talked": _talked(workshop),
+        "ideas": _ideas(workshop, people),
         "decided": _decided(workshop, people),
-        "next": _next(workshop, people, language),
+        "next": _actions(workshop, people, language, carried=False),
         "undecided": _undecided(workshop, people),
         "thanks": _thanks(workshop, people, contact),
     }
@@ -245,38 +252,34 @@ def _talked(workshop: Workshop) -> Built:
     return built
 
 
+def _ideas(workshop: Workshop, people: _People) -> Built:
+    built: Built = []
+    for idea in workshop.ideas:
+        text = idea.text.strip()
+        if text:
+            built.append((Entry(text, "", people.idea_from(idea.suggested_by)), (text,)))
+    return built
+
+
 def _decided(workshop: Workshop, people: _People) -> Built:
+    """The decisions the room heard read back and agreed as written."""
     built: Built = []
     for decision in workshop.decisions:
         text = decision.text.strip()
-        if not text or decision.agreement is Agreement.NOT_YET:
+        if not text or not decision.agreed:
             continue
-        if decision.agreement is Agreement.EVERYONE:
-            how = [_("Everyone agreed.")]
-        else:
-            how = _counts(decision.agree, decision.not_sure, decision.disagree)
+        how = how_agreed(decision)
         idea = people.idea_from(decision.suggested_by)
         built.append((Entry(text, decision.picture.strip(), _joined(*how, idea)), (text, *how)))
     return built
 
 
-def _counts(agree: int, not_sure: int, disagree: int) -> list[str]:
-    """How many people agreed, were not sure and did not agree, in words, leaving out nobody."""
-    said = []
-    if agree > 0:
-        said.append(ngettext("{n} person agreed.", "{n} people agreed.", agree).format(n=agree))
-    if not_sure > 0:
-        said.append(ngettext("{n} person was not sure.", "{n} people were not sure.", not_sure).format(n=not_sure))
-    if disagree > 0:
-        said.append(ngettext("{n} person did not agree.", "{n} people did not agree.", disagree).format(n=disagree))
-    return said
-
-
-def _next(workshop: Workshop, people: _People, language: str) -> Built:
+def _actions(workshop: Workshop, people: _People, language: str, carried: bool) -> Built:
+    """The actions agreed at this meeting, or (``carried``) those carried over from the last one."""
     built: Built = []
     for action in workshop.actions:
         what = action.what.strip()
-        if not what:
+        if not what or (action.carried_from_id is not None) != carried:
             continue
         who = people.free_text(action.who)
         when = format_long_date(action.by_when, language) if action.by_when is not None else ""
@@ -297,7 +300,7 @@ def _undecided(workshop: Workshop, people: _People) -> Built:
     built: Built = []
     for decision in workshop.decisions:
         text = decision.text.strip()
-        if text and decision.agreement is Agreement.NOT_YET:
+        if text and not decision.agreed:
             idea = people.idea_from(decision.suggested_by)
             built.append((Entry(text, decision.picture.strip(), idea), (text,)))
     for question in workshop.parked_questions:
@@ -314,9 +317,9 @@ def _thanks(workshop: Workshop, people: _People, contact: str) -> Built:
     ideas = _("Thank you for sharing your ideas.")
     built: Built = [(Entry(thanks, "", ideas), (thanks, ideas))]
     if people.names is not Names.COUNT:
-        givers = list(dict.fromkeys(
-            name for decision in workshop.decisions if (name := people.free_text(decision.suggested_by))
-        ))
+        suggested = [decision.suggested_by for decision in workshop.decisions if decision.text.strip()]
+        suggested += [idea.suggested_by for idea in workshop.ideas if idea.text.strip()]
+        givers = list(dict.fromkeys(name for written in suggested if (name := people.free_text(written))))
         if givers:
             names = people.listed(givers)
             built.append((Entry(_("Thank you to {names} for their ideas.").format(names=names)), ()))

@@ -15,8 +15,10 @@ from facilitator.core.model import (
     Facilitator,
     Group,
     GroupWord,
+    Idea,
     ItemKind,
     ItemTiming,
+    Option,
     ParkedQuestion,
     Participant,
     Pronunciation,
@@ -47,8 +49,11 @@ def full_workshop(
     with access needs, and Dee, known only by an alias); two decisions, two actions, one parked
     question, one group word, and two timings (the talk ran from 10:19 to 11:05, then a break not on
     the agenda from 11:05 to 11:15). Every link is to the talk: the first decision, the first action and
-    the parked question and the first timing belong to it; the second decision, the second action and
-    the second timing belong to no item. Two pronunciations: Carys's name, and "Dŵr Cymru".
+    the parked question, the first idea and the first timing belong to it; the second decision, the second
+    idea, the second action and the second timing belong to no item. Both decisions were agreed as
+    written: the first by counting (7 agree, 2 not sure), the second by choosing May (6) over June (2).
+    Two ideas (Carys's bus buddy, and asking the drivers); "Book the room" was carried over from an
+    earlier meeting. Two pronunciations: Carys's name, and "Dŵr Cymru".
 
     - ``title``, ``language``, ``group_id`` (or ``group``, for its id) and any other workshop field
       given by name are the workshop's own values.
@@ -95,12 +100,21 @@ def full_workshop(
         ],
         "agenda": agenda,
         "decisions": [
-            Decision("Ask for free passes", agenda_item_id=talk.id, agreement=Agreement.COUNTED, agree=7, not_sure=2),
-            Decision("Meet again in May", agreement=Agreement.EVERYONE, suggested_by="Dee"),
+            Decision(
+                "Ask for free passes", agenda_item_id=talk.id, agreement=Agreement.COUNTED, agree=7, not_sure=2, agreed=True
+            ),
+            Decision(
+                "Meet again in May", agreement=Agreement.CHOSEN, suggested_by="Dee", agreed=True,
+                options=[Option("May", picture="calendar", count=6), Option("June", count=2)],
+            ),
+        ],
+        "ideas": [
+            Idea("A bus buddy for new riders", suggested_by="Carys", agenda_item_id=talk.id),
+            Idea("Ask the drivers to come"),
         ],
         "actions": [
             Action("Write to the council", who="Ann", by_when=dt.date(2026, 4, 1), agenda_item_id=talk.id),
-            Action("Book the room", status=ActionStatus.DONE, agenda_item_id=booking_in),
+            Action("Book the room", status=ActionStatus.DONE, agenda_item_id=booking_in, carried_from_id="earlier0action"),
         ],
         "parked_questions": parked_questions,
         "group_words": group_words,

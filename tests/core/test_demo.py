@@ -8,7 +8,7 @@ import pytest
 
 from facilitator.core import exchange
 from facilitator.core.demo import demo_date, demo_workshop
-from facilitator.core.model import ItemKind
+from facilitator.core.model import Agreement, ItemKind
 from facilitator.pictures.catalogue import PictureCatalogue
 
 WORD_LIMIT = 15
@@ -111,6 +111,12 @@ def test_decisions_and_actions_are_linked_and_varied(demo):
     assert len({d.agreement for d in workshop.decisions}) == 3
     assert len({a.status for a in workshop.actions}) > 1
     assert all(word.agreed for word in workshop.group_words)
+
+
+def test_the_demo_has_decisions_agreed_and_one_still_to_decide(demo):
+    _, workshop = demo
+    assert [d.agreed for d in workshop.decisions] == [d.agreement is not Agreement.NOT_YET for d in workshop.decisions]
+    assert sum(d.agreed for d in workshop.decisions) == 2
 
 
 def test_each_call_gives_a_fresh_workshop():

@@ -33,8 +33,10 @@ from facilitator.core.model import (
     Decision,
     Facilitator,
     GroupWord,
+    Idea,
     ItemKind,
     ItemTiming,
+    Option,
     ParkedQuestion,
     Participant,
     Pronunciation,
@@ -112,6 +114,10 @@ CHANGES = [
     ("agenda", 2, {"picture": "own:abc123"}),
     ("decisions", 0, {"agreement": Agreement.EVERYONE, "agree": 0, "not_sure": 0}),
     ("decisions", 1, {"agenda_item_id": None, "text": "Meet again in June"}),
+    ("decisions", 1, {"options": [Option("June", "sun", 5), Option("July 🌞", count=5)], "agreed": False}),
+    ("decisions", 0, {"agreement": Agreement.CHOSEN, "options": [Option("Free passes")], "agreed": True}),
+    ("ideas", 0, {"agenda_item_id": None, "text": "A bus buddy", "suggested_by": "Dee"}),
+    ("actions", 1, {"carried_from_id": None, "status": ActionStatus.NOT_YET}),
     ("actions", 0, {"by_when": None}),
     ("actions", 1, {"status": ActionStatus.STUCK, "by_when": dt.date(2026, 6, 1)}),
     ("parked_questions", 0, {"agenda_item_id": None}),
@@ -182,6 +188,9 @@ NEW_PARTS = [
     ("participants", Participant(alias="Sam", access_needs=[AccessNeed.AUDIO])),
     ("agenda", AgendaItem("Lunch", minutes=30, kind=ItemKind.BREAK, picture="tea")),
     ("decisions", Decision("Write a letter", agreement=Agreement.COUNTED, agree=4)),
+    ("decisions", Decision("Where?", agreement=Agreement.CHOSEN, options=[Option("Café", "cup", 3)], agreed=True)),
+    ("ideas", Idea("Ask the drivers", suggested_by="Carys")),
+    ("actions", Action("Ring again", status=ActionStatus.STUCK, carried_from_id="earlier-action")),
     ("actions", Action("Send the letter", who="Bo", by_when=dt.date(2026, 5, 1))),
     ("parked_questions", ParkedQuestion("And taxis?", asked_by="Dee")),
     ("group_words", GroupWord("Bus pass", "A card for free travel")),
@@ -190,7 +199,7 @@ NEW_PARTS = [
 ]
 
 
-@pytest.mark.parametrize("part, obj", NEW_PARTS, ids=[p for p, _ in NEW_PARTS])
+@pytest.mark.parametrize("part, obj", NEW_PARTS, ids=[f"{p}-{n}" for n, (p, _) in enumerate(NEW_PARTS)])
 @pytest.mark.parametrize("index", [0, 1, None, 99])
 def test_add_part_applies_and_reverts(library, stored, part, obj, index):
     obj = copy.deepcopy(obj)
@@ -234,7 +243,7 @@ def test_remove_part_applies_and_reverts(library, stored, part, index):
 
 def test_undoing_the_removal_of_an_agenda_item_puts_back_its_links(library, stored):
     talk = stored.agenda[1]
-    linked = [stored.decisions[0], stored.actions[0], stored.parked_questions[0]]
+    linked = [stored.decisions[0], stored.ideas[0], stored.actions[0], stored.parked_questions[0]]
     assert all(o.agenda_item_id == talk.id for o in linked)
     edit = RemovePart(stored.id, "agenda", talk, 1)
     edit.apply(library)
@@ -242,19 +251,21 @@ def test_undoing_the_removal_of_an_agenda_item_puts_back_its_links(library, stor
     assert talk.id not in [item.id for item in removed.agenda]
     assert [
         removed.decisions[0].agenda_item_id,
+        removed.ideas[0].agenda_item_id,
         removed.actions[0].agenda_item_id,
         removed.parked_questions[0].agenda_item_id,
         removed.timings[0].agenda_item_id,
-    ] == [None, None, None, None]
-    assert sorted(part for part, _ in edit.linked) == ["actions", "decisions", "parked_questions", "timings"]
+    ] == [None, None, None, None, None]
+    assert sorted(part for part, _ in edit.linked) == ["actions", "decisions", "ideas", "parked_questions", "timings"]
     edit.revert(library)
     back = library.load_workshop(stored.id)
     assert back.agenda[1] == talk
     assert [
         back.decisions[0].agenda_item_id,
+        back.ideas[0].agenda_item_id,
         back.actions[0].agenda_item_id,
         back.parked_questions[0].agenda_item_id,
-    ] == [talk.id] * 3
+    ] == [talk.id] * 4
     assert back == stored
 
 
@@ -466,6 +477,8 @@ def test_every_edit_describes_itself(stored):
         (ChangePart.of("w", "participants", Participant("a"), alias="b"), "change the chosen name of the participant"),
         (ChangePart.of("w", "agenda", AgendaItem("a"), title="b", minutes=5), "change the agenda item"),
         (AddPart("w", "decisions", Decision("a")), "add a decision"),
+        (ChangePart.of("w", "decisions", Decision("a"), options=[Option("b")]), "change the options of the decision"),
+        (RemovePart("w", "ideas", Idea("a"), 0), "remove the idea"),
         (RemovePart("w", "parked_questions", ParkedQuestion("a"), 0), "remove the parked question"),
         (MovePart("w", "facilitators", "f", 0, 1), "move the person running the workshop"),
         (AddPart("w", "pronunciations", Pronunciation("NHS", "N H S")), "add a pronunciation"),

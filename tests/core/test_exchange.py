@@ -30,8 +30,10 @@ from facilitator.core.model import (
     Facilitator,
     Group,
     GroupWord,
+    Idea,
     ItemKind,
     ItemTiming,
+    Option,
     ParkedQuestion,
     Participant,
     Pronunciation,
@@ -101,7 +103,7 @@ def test_the_exported_file_is_readable_utf8_json_with_a_format(library):
     raw = path.read_bytes()
     assert ARABIC.encode("utf-8") in raw  # written as text, not \u escapes
     data = json.loads(raw.decode("utf-8"))
-    assert data["format"] == exchange.FORMAT == 2
+    assert data["format"] == exchange.FORMAT == 3
     assert data["kind"] == exchange.KIND
     assert data["app_version"] == facilitator.__version__
     dt.datetime.fromisoformat(data["exported"])
@@ -114,6 +116,18 @@ def test_the_exported_file_is_readable_utf8_json_with_a_format(library):
     assert body["agenda"][0]["kind"] == "welcome"
     assert body["participants"][0]["access_needs"] == ["large_print", "audio"]
     assert body["decisions"][0]["agenda_item_id"] == workshop.agenda[1].id
+    assert (body["decisions"][0]["agreed"], body["decisions"][0]["options"]) == (True, [])
+    assert body["decisions"][1]["agreement"] == "chosen"
+    assert body["decisions"][1]["options"] == [
+        {"words": "May", "picture": "calendar", "count": 6},
+        {"words": "June", "picture": "", "count": 2},
+    ]
+    assert body["ideas"] == [
+        {"text": "A bus buddy for new riders", "suggested_by": "Carys", "agenda_item_id": workshop.agenda[1].id,
+         "id": workshop.ideas[0].id},
+        {"text": "Ask the drivers to come", "suggested_by": "", "agenda_item_id": None, "id": workshop.ideas[1].id},
+    ]
+    assert [a["carried_from_id"] for a in body["actions"]] == [None, "earlier0action"]
     assert "Dŵr Cymru".encode() in raw
     assert body["pronunciations"][1] == {
         "written": "Dŵr Cymru",
@@ -166,6 +180,59 @@ def test_a_file_from_before_pronunciations_has_none_and_no_note():
     workshop.pronunciations = []
     assert result.workshop == workshop
     assert result.notes == []
+
+
+def format_2_document(workshop: Workshop) -> dict:
+    """The workshop as the version before "deciding together" wrote it: no ideas, options, agreed or carried."""
+    doc = document(workshop)
+    doc["format"] = 2
+    del doc["workshop"]["ideas"]
+    for decision in doc["workshop"]["decisions"]:
+        del decision["options"], decision["agreed"]
+    for action in doc["workshop"]["actions"]:
+        del action["carried_from_id"]
+    return doc
+
+
+def test_a_format_2_file_imports_without_ideas_options_or_carried_actions_and_no_note():
+    result = exchange.parse_workshop_bytes(to_bytes(format_2_document(full_workshop(**TRAVELLING))))
+    assert result.notes == []
+    assert result.workshop.ideas == []
+    assert [d.options for d in result.workshop.decisions] == [[], []]
+    assert [a.carried_from_id for a in result.workshop.actions] == [None, None]
+
+
+def test_decisions_in_a_format_2_file_that_say_how_people_agreed_are_agreed():
+    workshop = full_workshop(**TRAVELLING)
+    workshop.decisions.append(Decision("Meet in the library", agreement=Agreement.NOT_YET))
+    result = exchange.parse_workshop_bytes(to_bytes(format_2_document(workshop)))
+    assert [d.agreed for d in result.workshop.decisions] == [True, True, False]
+
+
+def test_the_most_options_and_counts_allowed_are_fine():
+    doc = document()
+    options = [{"words": f"Day {n} 📅", "count": 10_000 if n == 0 else n} for n in range(exchange.MOST_OPTIONS)]
+    doc["workshop"]["decisions"][1]["options"] = options
+    result = exchange.parse_workshop_bytes(to_bytes(doc))
+    chosen = result.workshop.decisions[1]
+    assert [o.words for o in chosen.options] == [f"Day {n} 📅" for n in range(12)]
+    assert chosen.chosen() == Option("Day 0 📅", count=10_000)
+
+
+def test_a_field_an_option_does_not_know_is_left_out_with_a_note():
+    doc = document()
+    doc["workshop"]["decisions"][1]["options"][0]["colour"] = "green"
+    result = exchange.parse_workshop_bytes(to_bytes(doc))
+    assert result.workshop.decisions[1].options[0] == Option("May", picture="calendar", count=6)
+    assert any("Decision 2, option 1" in note and "colour" in note for note in result.notes)
+
+
+def test_problems_in_several_options_are_all_reported():
+    doc = spoil(W + ("decisions", 1, "options"), [{"words": "May", "count": -1}, {"count": 2}, {"words": "July"}])
+    assert problems_of(doc) == [
+        "Decision 2, option 1: the number who chose it should be a whole number from 0 to 10,000, not -1.",
+        "Decision 2, option 2 has no words.",
+    ]
 
 
 def test_a_workshop_that_belongs_to_a_group_not_in_the_file_comes_without_a_group():
@@ -275,7 +342,15 @@ def workshops_and_groups(draw) -> tuple[Workshop, Group | None]:
             agree=count,
             not_sure=count,
             disagree=count,
+            options=st.lists(
+                st.builds(Option, words=text_for("words", required=True), picture=text_for("picture"), count=count),
+                max_size=3,
+            ),
+            agreed=st.booleans(),
             suggested_by=text_for("suggested_by"),
+        ),
+        "ideas": st.builds(
+            Idea, text=text_for("text", required=True), suggested_by=text_for("suggested_by"), agenda_item_id=link
         ),
         "actions": st.builds(
             Action,
@@ -284,6 +359,7 @@ def workshops_and_groups(draw) -> tuple[Workshop, Group | None]:
             by_when=st.none() | st.dates(),
             status=st.sampled_from(ActionStatus),
             agenda_item_id=link,
+            carried_from_id=st.none() | st.from_regex(r"[A-Za-z0-9_-]{1,64}", fullmatch=True),
         ),
         "parked_questions": st.builds(
             ParkedQuestion, text=text_for("text", required=True), asked_by=text_for("asked_by"), agenda_item_id=link
@@ -343,9 +419,13 @@ def test_the_generator_makes_every_kind_of_part():
             seen.add("group")
         if any(d.agenda_item_id for d in workshop.decisions):
             seen.add("link")
+        if any(d.options for d in workshop.decisions):
+            seen.add("options")
+        if any(a.carried_from_id for a in workshop.actions):
+            seen.add("carried")
 
     look()
-    assert seen >= {*WORKSHOP_PARTS, "group", "link"}
+    assert seen >= {*WORKSHOP_PARTS, "group", "link", "options", "carried"}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -444,13 +524,13 @@ def test_a_format_that_is_not_a_version_number(version):
     assert only_problem(doc) == 'This is not a facilitator workshop file: its "format" is not a number.'
 
 
-@pytest.mark.parametrize("version", [3, 99, 10**30])
+@pytest.mark.parametrize("version", [4, 99, 10**30])
 def test_a_format_from_a_newer_version(version):
     doc = document()
     doc["format"] = version
     problem = only_problem(doc)
     assert problem.startswith("This file was made by a newer version of facilitator")
-    assert f"format {version}" in problem and "format 2" in problem
+    assert f"format {version}" in problem and "format 3" in problem
     assert "Update the app" in problem
 
 
@@ -672,7 +752,38 @@ WRONG_VALUES = [
     (
         W + ("decisions", 1, "agreement"),
         "maybe",
-        'Decision 2: the agreement should be one of: not_yet, everyone, counted, not "maybe".',
+        'Decision 2: the agreement should be one of: not_yet, everyone, counted, chosen, not "maybe".',
+    ),
+    (W + ("decisions", 0, "agreed"), "yes", 'Decision 1: the agreed should be true or false, not "yes".'),
+    (W + ("decisions", 1, "options"), "May", 'Decision 2: the options should be a list, not "May".'),
+    (W + ("decisions", 1, "options"), {"words": "May"}, 'Decision 2: the options should be a list, not {"words"'),
+    (W + ("decisions", 1, "options", 0), "May", "Decision 2, option 1 should be a set of named values."),
+    (W + ("decisions", 1, "options", 1, "words"), None, "Decision 2, option 2 has no words."),
+    (W + ("decisions", 1, "options", 1, "words"), " ", "Decision 2, option 2 has no words."),
+    (W + ("decisions", 1, "options", 1), {"count": 2}, "Decision 2, option 2 has no words."),
+    (
+        W + ("decisions", 1, "options", 0, "count"),
+        -1,
+        "Decision 2, option 1: the number who chose it should be a whole number from 0 to 10,000, not -1.",
+    ),
+    (
+        W + ("decisions", 1, "options", 0, "count"),
+        "6",
+        'Decision 2, option 1: the number who chose it should be a whole number from 0 to 10,000, not "6".',
+    ),
+    (
+        W + ("decisions", 1, "options"),
+        [{"words": f"Day {n}"} for n in range(13)],
+        'Decision 2: the options should be a list of at most 12 options, not [{"words": "Day 0"}',
+    ),
+    (W + ("decisions", 1, "options", 0, "picture"), 5, "Decision 2, option 1: the picture should be text, not 5."),
+    (W + ("ideas", 1, "text"), "", "Idea 2 has no text."),
+    (W + ("ideas", 0, "suggested_by"), ["Carys"], 'Idea 1: the suggested by should be text, not ["Carys"].'),
+    (W + ("ideas", 0, "text"), "i" * 20_001, "Idea 1: the text is 20,001 characters long; the most is 20,000."),
+    (
+        W + ("actions", 1, "carried_from_id"),
+        "../earlier",
+        'Action 2: the action it was carried over from should be up to 64 letters, digits, - or _, not "../earlier".',
     ),
     (W + ("decisions", 1, "text"), "", "Decision 2 has no text."),
     (
@@ -754,6 +865,8 @@ def test_a_missing_required_field_in_each_kind_of_part():
     del body["agenda"][2]["title"]
     del body["facilitators"][1]["name"]
     del body["decisions"][0]["text"]
+    del body["decisions"][1]["options"][0]["words"]
+    del body["ideas"][1]["text"]
     del body["actions"][1]["what"]
     del body["parked_questions"][0]["text"]
     del body["group_words"][0]["term"]
@@ -761,11 +874,13 @@ def test_a_missing_required_field_in_each_kind_of_part():
     problems = problems_of(doc)
     assert problems[:2] == ["Person running the workshop 2 has no name.", "Agenda item 3 has no title."]
     assert "Decision 1 has no text." in problems
+    assert "Decision 2, option 1 has no words." in problems
+    assert "Idea 2 has no text." in problems
     assert any(p.startswith("Action 2 has no ") for p in problems)
     assert "Parked question 1 has no text." in problems
     assert "Group word 1 has no term." in problems
     assert "Pronunciation 2 has no way to say it." in problems
-    assert len(problems) == 7
+    assert len(problems) == 9
 
 
 @pytest.mark.parametrize(
@@ -836,6 +951,7 @@ def test_more_agenda_items_than_the_most_allowed():
     doc = document()
     doc["workshop"]["agenda"] = [{"title": "x"}] * (exchange.MAX_PARTS + 1)
     doc["workshop"]["decisions"][0]["agenda_item_id"] = None
+    doc["workshop"]["ideas"][0]["agenda_item_id"] = None
     doc["workshop"]["actions"][0]["agenda_item_id"] = None
     doc["workshop"]["actions"][1]["agenda_item_id"] = None
     doc["workshop"]["parked_questions"][0]["agenda_item_id"] = None
@@ -867,10 +983,12 @@ def test_links_to_agenda_items_that_are_not_in_the_file():
     doc = document()
     body = doc["workshop"]
     body["decisions"][1]["agenda_item_id"] = "not-here"
+    body["ideas"][1]["agenda_item_id"] = "lost"
     body["actions"][0]["agenda_item_id"] = "gone"
     body["parked_questions"][0]["agenda_item_id"] = "nowhere"
     assert problems_of(doc) == [
         "Decision 2 belongs to an agenda item that is not in this workshop.",
+        "Idea 2 belongs to an agenda item that is not in this workshop.",
         "Action 1 belongs to an agenda item that is not in this workshop.",
         "Parked question 1 belongs to an agenda item that is not in this workshop.",
     ]
@@ -961,6 +1079,10 @@ def test_importing_the_same_file_twice_adds_a_copy(library, tmp_path):
     assert stored.actions[1].agenda_item_id == stored.agenda[2].id
     assert stored.parked_questions[0].agenda_item_id == stored.agenda[0].id
     assert stored.decisions[1].agenda_item_id is None
+    assert stored.ideas[0].agenda_item_id == stored.agenda[1].id
+    assert stored.decisions[1].options == workshop.decisions[1].options
+    # The action it was carried from is at another meeting, so the copy keeps pointing at it.
+    assert stored.actions[1].carried_from_id == "earlier0action"
     # The first import is untouched, and the group was made once and shared.
     assert library.load_workshop(workshop.id) == workshop
     assert library.groups() == [group]

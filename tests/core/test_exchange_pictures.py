@@ -1,4 +1,4 @@
-"""Workshop files carry the facilitator's own pictures (format 2)."""
+"""Workshop files carry the facilitator's own pictures (since format 2), options' pictures too (format 3)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from facilitator.core import exchange
 from facilitator.core.exchange import ImportFailed
 from facilitator.core.library import open_library
-from facilitator.core.model import AgendaItem, Decision, Workshop
+from facilitator.core.model import AgendaItem, Agreement, Decision, Option, Workshop
 from facilitator.pictures.catalogue import PictureCatalogue
 from facilitator.pictures.openmoji import OpenMoji
 from facilitator.pictures.own import OwnPicture, own_picture, picture_id
@@ -75,7 +75,7 @@ def test_the_file_carries_each_own_picture_once_in_base64(library, tmp_path):
     workshop = library.add_workshop(pictured_workshop(hall, room))
     path = exchange.export_workshop(library, workshop.id, tmp_path / "out.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == 2
+    assert data["format"] == 3
     assert data["pictures"] == [
         # in the order the workshop uses them: the welcome's room first, then the talk's hall
         {"id": room.id, "name": "Room 2", "format": "jpeg", "data": base64.b64encode(JPEG).decode("ascii")},
@@ -98,6 +98,31 @@ def test_own_picture_ids_lists_each_picture_once_in_order_of_use():
     workshop.decisions[1].picture = room.ref
     assert exchange.own_picture_ids(workshop) == [room.id, hall.id]
     assert exchange.own_picture_ids(full_workshop()) == []
+
+
+def test_a_picture_only_an_option_uses_travels_with_the_workshop(library, other_library, tmp_path):
+    room = library.add_picture(own_picture(JPEG, "Room 2"))
+    workshop = full_workshop()
+    workshop.decisions[1].options.append(Option("In room 2", picture=room.ref, count=1))
+    assert exchange.own_picture_ids(workshop) == [room.id]
+    library.add_workshop(workshop)
+    path = exchange.export_workshop(library, workshop.id, tmp_path / "out.json")
+    assert [p["id"] for p in json.loads(path.read_text(encoding="utf-8"))["pictures"]] == [room.id]
+    result = exchange.read_workshop_file(path)
+    assert result.notes == []
+    assert result.pictures == [room]
+    exchange.import_into(other_library, result)
+    assert other_library.load_workshop(workshop.id).decisions[1].options[2].picture == room.ref
+    assert other_library.picture(room.id).data == JPEG
+
+
+def test_an_option_whose_own_picture_is_not_in_the_file_is_noted():
+    workshop = Workshop("Where next?", decisions=[Decision("Meet in the park", agreement=Agreement.CHOSEN, options=[
+        Option("Park", picture="own:abc", count=4), Option("Café", picture="own:def", count=1), Option("Hall")])])
+    result = parse(file_document(workshop))
+    assert result.notes == [MISSING_NOTE.format(count=2)]
+    assert [o.picture for o in result.workshop.decisions[0].options] == ["own:abc", "own:def", ""]
+    assert result.pictures == []
 
 
 def test_a_picture_that_was_removed_from_the_library_is_left_out(library, tmp_path):

@@ -14,7 +14,9 @@ from .samples import ARABIC, EMOJI
 
 def meeting(title: str, date: dt.date | None, group: Group, decisions: list[tuple[str, Agreement]], item: str = "") -> Workshop:
     agenda = [AgendaItem(item)] if item else []
-    made = [Decision(text, agreement=agreement, agenda_item_id=agenda[0].id if agenda else None) for text, agreement in decisions]
+    # As in a library updated to version 5: a decision that says how people agreed was agreed.
+    made = [Decision(text, agreement=agreement, agenda_item_id=agenda[0].id if agenda else None,
+                     agreed=agreement is not Agreement.NOT_YET) for text, agreement in decisions]
     return Workshop(title, date=date, group_id=group.id, agenda=agenda, decisions=made)
 
 
@@ -79,6 +81,18 @@ def test_agreed_or_still_to_decide(group_library):
     history = GroupHistory(library, group.id)
     assert texts(history.search(Filters(agreed=True))) == ["Buses stop by the front door", "The café opens on Saturdays"]
     assert texts(history.search(Filters(agreed=False))) == ["A quiet room for anyone who needs a rest", "Paint the hall green"]
+
+
+def test_agreed_means_agreed_as_written_as_in_the_summary(library):
+    group = library.add_group(Group("Riverside group"))
+    workshop = meeting("Autumn", dt.date(2026, 9, 1), group, [("Counted, not read back", Agreement.COUNTED),
+                                                            ("Read back and agreed", Agreement.NOT_YET)])
+    workshop.decisions[0].agreed = False
+    workshop.decisions[1].agreed = True
+    library.add_workshop(workshop)
+    history = GroupHistory(library, group.id)
+    assert texts(history.search(Filters(agreed=True))) == ["Read back and agreed"]
+    assert texts(history.search(Filters(agreed=False))) == ["Counted, not read back"]
 
 
 def test_dates_leave_out_meetings_outside_them_and_meetings_with_no_date(group_library):

@@ -19,13 +19,17 @@ from facilitator.core.model import (
     LINKED_PARTS,
     WORKSHOP_PARTS,
     AccessNeed,
+    Action,
+    ActionStatus,
     AgendaItem,
     Agreement,
     Decision,
     Group,
     GroupWord,
+    Idea,
     ItemKind,
     ItemTiming,
+    Option,
     Pronunciation,
     Workshop,
 )
@@ -141,6 +145,13 @@ def test_add_and_load_a_whole_workshop(library):
     assert loaded.facilitators[1].lived_experience is True
     assert loaded.group_words[0].agreed is True
     assert loaded.decisions[0].agenda_item_id == loaded.agenda[1].id
+    assert loaded.decisions[1].options == [Option("May", "calendar", 6), Option("June", "", 2)]
+    assert all(isinstance(o, Option) for o in loaded.decisions[1].options)
+    assert [d.agreed for d in loaded.decisions] == [True, True]
+    assert loaded.decisions[1].agreement is Agreement.CHOSEN
+    assert [i.text for i in loaded.ideas] == ["A bus buddy for new riders", "Ask the drivers to come"]
+    assert loaded.ideas[0].agenda_item_id == loaded.agenda[1].id
+    assert [a.carried_from_id for a in loaded.actions] == [None, "earlier0action"]
 
 
 def test_a_workshop_with_nothing_but_a_title(library):
@@ -422,6 +433,8 @@ def test_removing_an_agenda_item_unlinks_what_was_decided_in_it(library):
     loaded = library.load_workshop(workshop.id)
     assert [d.text for d in loaded.decisions] == [d.text for d in workshop.decisions]
     assert loaded.decisions[0].agenda_item_id is None
+    assert loaded.ideas[0].agenda_item_id is None
+    assert loaded.ideas[0].text == workshop.ideas[0].text
     assert loaded.actions[0].agenda_item_id is None
     assert loaded.parked_questions[0].agenda_item_id is None
 
@@ -783,8 +796,9 @@ def make_version_3_library(path: Path) -> Workshop:
 
 
 def test_pronunciations_came_with_version_4():
-    assert schema.CURRENT_VERSION == 4 == len(schema.MIGRATIONS)
+    assert schema.CURRENT_VERSION == 5 == len(schema.MIGRATIONS)
     assert "CREATE TABLE pronunciations" in schema.MIGRATIONS[3]
+    assert not any("pronunciations" in migration for migration in schema.MIGRATIONS[:3] + schema.MIGRATIONS[4:])
     assert schema.PART_TABLES["pronunciations"] == "pronunciations"
 
 
@@ -805,11 +819,13 @@ def test_a_version_3_library_is_updated_and_its_workshops_get_no_pronunciations(
         lib.close()
     conn = raw(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.CURRENT_VERSION == 5
         assert conn.execute("SELECT written, spoken, position FROM pronunciations").fetchall() == [("Dŵr", "Door", 0)]
     finally:
         conn.close()
-    (before,) = [name for name in backup_names(path) if name.endswith("-before-update-3-to-4.sqlite3")]
+    # One backup before the whole update, straight from 3 to the newest version.
+    (before,) = [name for name in backup_names(path) if "before-update" in name]
+    assert before.endswith("-before-update-3-to-5.sqlite3")
     conn = raw(backup.backups_dir(path) / before)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
@@ -829,6 +845,133 @@ def test_removing_a_workshop_removes_its_pronunciations(library):
         assert conn.execute("SELECT count(*) FROM pronunciations").fetchone()[0] == 0
     finally:
         conn.close()
+
+
+# -- the update from a version 4 library (deciding together came with version 5) -----------
+
+
+def make_version_4_library(path: Path) -> Workshop:
+    """A library as version 4 left it: one workshop with a decision of each kind of agreement, an action."""
+    item = AgendaItem("Dewis", minutes=20, kind=ItemKind.DECIDE)
+    decisions = [
+        Decision("Meet in May", agenda_item_id=item.id, agreement=Agreement.COUNTED, agree=7, not_sure=2, disagree=1),
+        Decision("Ask for free passes 🚌", agreement=Agreement.EVERYONE, suggested_by="Carys"),
+        Decision("نقرر لاحقاً", agreement=Agreement.NOT_YET),
+    ]
+    action = Action("Book the room", who="Ann", by_when=dt.date(2026, 4, 1), status=ActionStatus.STUCK)
+    said = Pronunciation("Dŵr", "Door")
+    workshop = Workshop("Bws", language="cy", date=dt.date(2026, 3, 3), agenda=[item], decisions=decisions,
+                        actions=[action], pronunciations=[said])
+    conn = raw(path)
+    try:
+        conn.executescript("".join(schema.MIGRATIONS[:4]))
+        conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+        conn.execute("PRAGMA user_version = 4")
+        conn.execute(
+            "INSERT INTO workshops (id, title, date, language, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
+            (workshop.id, "Bws", "2026-03-03", "cy", "2026-01-01T10:00:00", "2026-01-01T10:00:00"),
+        )
+        conn.execute(
+            "INSERT INTO agenda_items (id, workshop_id, position, title, minutes, kind) VALUES (?, ?, 0, ?, 20, ?)",
+            (item.id, workshop.id, "Dewis", "decide"),
+        )
+        for n, d in enumerate(decisions):
+            conn.execute(
+                "INSERT INTO decisions (id, workshop_id, position, text, agenda_item_id, agreement, agree, not_sure, "
+                "disagree, suggested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (d.id, workshop.id, n, d.text, d.agenda_item_id, d.agreement.value, d.agree, d.not_sure, d.disagree,
+                 d.suggested_by),
+            )
+        conn.execute(
+            "INSERT INTO actions (id, workshop_id, position, what, who, by_when, status) VALUES (?, ?, 0, ?, ?, ?, ?)",
+            (action.id, workshop.id, action.what, action.who, "2026-04-01", "stuck"),
+        )
+        conn.execute(
+            "INSERT INTO pronunciations (id, workshop_id, position, written, spoken) VALUES (?, ?, 0, ?, ?)",
+            (said.id, workshop.id, said.written, said.spoken),
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    return workshop
+
+
+def test_deciding_together_came_with_version_5():
+    assert "CREATE TABLE ideas" in schema.MIGRATIONS[4]
+    assert schema.PART_TABLES["ideas"] == "ideas"
+    assert not any("ideas" in migration for migration in schema.MIGRATIONS[:4])
+
+
+def test_a_version_4_library_is_updated_and_decisions_that_say_how_people_agreed_are_agreed(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    workshop = make_version_4_library(path)
+    lib = open_library(path, now=DAY)
+    try:
+        loaded = lib.load_workshop(workshop.id)
+        assert [d.agreed for d in loaded.decisions] == [True, True, False]
+        for decision in workshop.decisions[:2]:
+            decision.agreed = True
+        assert loaded == workshop  # everything else kept as it was
+        assert [d.options for d in loaded.decisions] == [[], [], []]
+        assert loaded.ideas == [] and loaded.actions[0].carried_from_id is None
+        # the new table and columns work
+        idea = Idea("Bws am ddim 🚌", suggested_by="Carys", agenda_item_id=workshop.agenda[0].id)
+        lib.add_part(workshop.id, "ideas", idea)
+        loaded.decisions[2].options = [Option("Mai", "calendar", 3)]
+        lib.update_part(workshop.id, "decisions", loaded.decisions[2])
+        again = lib.load_workshop(workshop.id)
+        assert again.ideas == [idea]
+        assert again.decisions[2].options == [Option("Mai", "calendar", 3)]
+    finally:
+        lib.close()
+    conn = raw(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    finally:
+        conn.close()
+    (before,) = [name for name in backup_names(path) if "before-update" in name]
+    assert before.endswith("-before-update-4-to-5.sqlite3")
+    conn = raw(backup.backups_dir(path) / before)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert "agreed" not in [r[1] for r in conn.execute("PRAGMA table_info(decisions)")]
+    finally:
+        conn.close()
+
+
+def test_options_ideas_and_carried_actions_are_kept_through_every_kind_of_change(library):
+    workshop = library.add_workshop(full_workshop())
+    decision = workshop.decisions[1]
+    decision.options = [Option("Mai 🌸", "calendar", 6), Option("يونيو", count=6), Option("x" * 10_000)]
+    decision.agreed = False
+    library.update_part(workshop.id, "decisions", decision)
+    assert library.load_workshop(workshop.id).decisions[1] == decision
+    decision.options = []
+    library.update_part(workshop.id, "decisions", decision)
+    assert library.load_workshop(workshop.id).decisions[1].options == []
+    library.remove_part(workshop.id, "ideas", workshop.ideas[0].id)
+    library.add_part(workshop.id, "actions", Action("Ring again", carried_from_id="older-one"), 0)
+    loaded = library.load_workshop(workshop.id)
+    assert loaded.ideas == [workshop.ideas[1]]
+    assert stored_positions(library.path, "ideas", workshop.id) == [(workshop.ideas[1].id, 0)]
+    assert [a.carried_from_id for a in loaded.actions] == ["older-one", None, "earlier0action"]
+    with pytest.raises(KeyError):
+        library.remove_part(workshop.id, "ideas", workshop.ideas[0].id)
+    library.remove_workshop(workshop.id)
+    conn = raw(library.path)
+    try:
+        assert conn.execute("SELECT count(*) FROM ideas").fetchone()[0] == 0
+    finally:
+        conn.close()
+
+
+def test_a_groups_decisions_come_with_their_options_and_whether_they_were_agreed(library):
+    group = library.add_group(Group("Tuesday group"))
+    workshop = library.add_workshop(full_workshop(group=group))
+    found = library.group_decisions(group.id)
+    assert [each.decision for each in found] == workshop.decisions
+    assert found[1].decision.options[0] == Option("May", "calendar", 6)
 
 
 # -- damaged and foreign files -------------------------------------------------------

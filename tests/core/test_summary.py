@@ -16,7 +16,9 @@ from facilitator.core.model import (
     Agreement,
     Decision,
     Facilitator,
+    Idea,
     ItemKind,
+    Option,
     ParkedQuestion,
     Participant,
     Workshop,
@@ -80,16 +82,18 @@ def private_workshop() -> Workshop:
         ],
         agenda=[talk],
         decisions=[
-            Decision("Ask for free passes", agreement=Agreement.EVERYONE, suggested_by="Wilhelmina"),
+            Decision("Ask for free passes", agreement=Agreement.EVERYONE, suggested_by="Wilhelmina", agreed=True),
             Decision("Meet in May", agreement=Agreement.NOT_YET, suggested_by="Zebedee Quill"),
         ],
+        ideas=[Idea("A bus buddy", suggested_by="Zebedee Quill"), Idea("Ask the drivers", suggested_by="Tobias Wren"),
+               Idea("Free tea")],
         actions=[Action("Write a letter", who="Yolanda Marsh", by_when=dt.date(2026, 4, 1))],
         parked_questions=[ParkedQuestion("What about trains?", asked_by="Zebedee Quill")],
     )
 
 
 PRIVATE_NAMES = ("Vera", "Quinn", "Ulrich", "Stone", "Zebedee", "Quill", "Zed", "Yolanda", "Marsh", "Xeno",
-                 "Wilhelmina")
+                 "Wilhelmina", "Tobias", "Wren")
 
 
 # -- sections, their order and which are left out ------------------------------------------------
@@ -104,8 +108,8 @@ def test_a_full_workshop_has_every_section_in_order():
 
     assert [section.key for section in sections] == list(SECTION_KEYS)
     assert [section.heading for section in sections] == [
-        "Notes from our meeting", "Who was there", "What we talked about", "What we decided", "What happens next",
-        "What we still need to decide", "Hard words", "Thank you",
+        "Notes from our meeting", "Who was there", "What happened since last time", "What we talked about",
+        "Our ideas", "What we decided", "What happens next", "What we still need to decide", "Hard words", "Thank you",
     ]
     assert all(isinstance(section.entries, tuple) for section in sections)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -125,7 +129,8 @@ def test_sections_with_only_empty_texts_or_breaks_are_left_out():
         "  ",
         agenda=[AgendaItem("Tea", kind=ItemKind.BREAK), AgendaItem("   ", plain_words=" \n ")],
         decisions=[Decision(" ", agreement=Agreement.EVERYONE), Decision("\t", agreement=Agreement.NOT_YET)],
-        actions=[Action("  ", who="Ann", by_when=dt.date(2026, 4, 1))],
+        ideas=[Idea(" \n")],
+        actions=[Action("  ", who="Ann", by_when=dt.date(2026, 4, 1)), Action("", who="Ann", carried_from_id="a")],
         parked_questions=[ParkedQuestion("", asked_by="Carys")],
     )
 
@@ -135,6 +140,14 @@ def test_sections_with_only_empty_texts_or_breaks_are_left_out():
     assert sections[0].entries == ()  # no title: the cover is there, with nothing on it
     assert "Ann" not in "".join(every_string(sections))
     assert "Carys" not in "".join(every_string(sections))
+
+
+def test_nobody_is_thanked_for_an_idea_or_decision_with_no_words():
+    workshop = Workshop("Bus passes", ideas=[Idea(" \n", suggested_by="Carys")],
+                        decisions=[Decision("", agreed=True, suggested_by="Dee")])
+    sections = summary_sections(workshop, names=Names.NAMES)
+    assert [section.key for section in sections] == ["cover", "thanks"]
+    assert texts(sections[1]) == ["Thank you for coming."]
 
 
 def test_without_hard_words_there_is_no_hard_words_section():
@@ -224,6 +237,11 @@ def test_aliases_are_used_where_people_chose_one():
     assert "Zebedee" not in "\n".join(every_string(list(sections.values())))
     assert details(sections["next"]) == ["Yolanda Marsh will do this by Wednesday 1 April 2026."]
     assert details(sections["decided"]) == ["Everyone agreed. Idea from Wilhelmina."]
+    assert sections["ideas"].entries == (
+        Entry("A bus buddy", "", "Idea from Zed."),
+        Entry("Ask the drivers", "", "Idea from Tobias Wren."),
+        Entry("Free tea"),
+    )
 
 
 def test_names_are_used_when_the_facilitator_chooses_them():
@@ -232,7 +250,18 @@ def test_names_are_used_when_the_facilitator_chooses_them():
     assert texts(sections["who"]) == ["Zebedee Quill", "Yolanda Marsh", "Xeno", "1 more person came.",
                                       "Vera Quinn and Ulrich Stone ran the meeting."]
     assert details(sections["undecided"]) == ["Idea from Zebedee Quill.", "Zebedee Quill asked this."]
-    assert texts(sections["thanks"])[1] == "Thank you to Wilhelmina and Zebedee Quill for their ideas."
+    assert details(sections["ideas"]) == ["Idea from Zebedee Quill.", "Idea from Tobias Wren.", ""]
+    # Who suggested a decision first, then who had an idea, each once.
+    assert texts(sections["thanks"])[1] == "Thank you to Wilhelmina, Zebedee Quill, and Tobias Wren for their ideas."
+    aliased = by_key(summary_sections(private_workshop(), names=Names.ALIASES))["thanks"]
+    assert texts(aliased)[1] == "Thank you to Wilhelmina, Zed, and Tobias Wren for their ideas."
+
+
+def test_ideas_are_listed_without_names_by_default():
+    sections = by_key(summary_sections(private_workshop()))
+    assert sections["ideas"].entries == (Entry("A bus buddy"), Entry("Ask the drivers"), Entry("Free tea"))
+    assert sections["ideas"].heading == "Our ideas" and sections["ideas"].picture == "idea"
+    assert texts(sections["thanks"]) == ["Thank you for coming."]
 
 
 def test_people_with_no_name_written_down_are_still_counted():
@@ -267,12 +296,17 @@ def test_what_we_talked_about_leaves_out_breaks_and_uses_each_items_picture():
         (Agreement.COUNTED, (5, 0, 3), "5 people agreed. 3 people did not agree."),
         (Agreement.COUNTED, (0, 4, 0), "4 people were not sure."),
         (Agreement.COUNTED, (0, 0, 0), ""),
+        (Agreement.NOT_YET, (3, 0, 0), ""),  # agreed as written, without saying how
+        (Agreement.CHOSEN, (6, 1, 0), "6 people chose May. 1 person chose June. 0 people chose July."),
+        (Agreement.CHOSEN, (2, 2, 2), "2 people chose May. 2 people chose June. 2 people chose July."),
     ],
 )
 def test_how_people_agreed_is_said_in_numbers_and_words(agreement, counts, words):
     agree, not_sure, disagree = counts
+    options = [Option("May.", count=agree), Option(" June ", count=not_sure), Option("July", count=disagree)]
     decision = Decision("Ask for free passes", picture="bus", agreement=agreement, agree=agree, not_sure=not_sure,
-                        disagree=disagree, suggested_by="Dee")
+                        disagree=disagree, suggested_by="Dee", agreed=True,
+                        options=options if agreement is Agreement.CHOSEN else [])
     workshop = Workshop("Bus passes", decisions=[decision])
 
     decided = by_key(summary_sections(workshop))["decided"]
@@ -292,6 +326,43 @@ def test_decisions_not_agreed_yet_and_parked_questions_are_still_to_decide():
         Entry("Meet in the library", "library"),
         Entry("What about trains?"),
     )
+
+
+@pytest.mark.parametrize("agreement", list(Agreement))
+def test_only_decisions_agreed_as_written_are_decided_however_people_showed_it(agreement):
+    counted = Decision("Open on Saturdays", picture="calendar", agreement=agreement, agree=9, not_sure=1,
+                       options=[Option("Yes", count=9)], suggested_by="Dee")
+    agreed = Decision("Ask for free passes", agreement=agreement, agree=9, options=[Option("Yes", count=9)],
+                      agreed=True)
+    sections = by_key(summary_sections(Workshop("Bus passes", decisions=[counted, agreed]), names=Names.NAMES))
+
+    assert texts(sections["decided"]) == ["Ask for free passes"]
+    # Not read back and agreed yet: still to decide, with no counts, even when people were counted.
+    assert sections["undecided"].entries == (Entry("Open on Saturdays", "calendar", "Idea from Dee."),)
+
+
+def test_since_last_time_lists_carried_actions_and_what_happened_to_them():
+    workshop = Workshop("Bus passes", language="en", actions=[
+        Action("Write to the council", who="Ann", status=ActionStatus.DONE, carried_from_id="a1"),
+        Action("Ring the bus company", by_when=dt.date(2026, 3, 10), status=ActionStatus.STUCK, carried_from_id="a2"),
+        Action("Find a bigger room", status=ActionStatus.NOT_YET, carried_from_id="a3"),
+        Action("Ask the drivers", who="Bo", status=ActionStatus.TO_DO, carried_from_id="a4"),
+        Action("Send the notes", who="Bo", by_when=dt.date(2026, 4, 1)),
+        Action("  ", carried_from_id="a5"),
+    ])
+
+    named = by_key(summary_sections(workshop, names=Names.NAMES))
+    counted = by_key(summary_sections(workshop))
+
+    assert named["since"].heading == "What happened since last time" and named["since"].picture == "look back"
+    assert texts(named["since"]) == ["Write to the council", "Ring the bus company", "Find a bigger room",
+                                     "Ask the drivers"]
+    assert details(named["since"]) == ["Ann will do this. This is done.", "By Tuesday 10 March 2026. This is stuck.",
+                                       "This is not done yet.", "Bo will do this."]
+    assert details(counted["since"])[0] == "This is done."
+    # What happens next is only this meeting's own actions.
+    assert named["next"].entries == (Entry("Send the notes", "", "Bo will do this by Wednesday 1 April 2026."),)
+    assert [s.key for s in summary_sections(Workshop("x", actions=[Action("New")]))] == ["cover", "next", "thanks"]
 
 
 def test_what_happens_next_says_who_by_when_and_what_happened():
@@ -402,8 +473,15 @@ def test_spoken_reads_the_heading_then_each_entry_as_sentences():
         "Ask for free passes.\n"
         "7 people agreed. 2 people were not sure.\n"
         "Meet again in May.\n"
-        "Everyone agreed."
+        "6 people chose May. 2 people chose June."
     )
+    ideas = by_key(summary_sections(workshop, names=Names.NAMES))["ideas"]
+    assert ideas.spoken() == (
+        "Our ideas.\nA bus buddy for new riders.\nIdea from Carys.\nAsk the drivers to come."
+    )
+    since = by_key(summary_sections(workshop))["since"]
+    assert since.spoken() == "What happened since last time.\nBook the room.\nThis is done."
+
     undecided = by_key(summary_sections(workshop))["undecided"]
     assert undecided.spoken() == "What we still need to decide.\nWhat about trains?"
 
@@ -423,11 +501,16 @@ def test_the_apps_own_sentences_are_easy_read():
         facilitators=[Facilitator("Ann"), Facilitator("Bo")],
         participants=[Participant("Carys"), Participant(alias="Dee"), Participant()],
         agenda=[AgendaItem("Buses", plain_words="Buses.")],
-        decisions=[Decision("Buses", agreement=Agreement.COUNTED, agree=9, not_sure=2, disagree=1, suggested_by="Dee"),
-                   Decision("Trains", agreement=Agreement.EVERYONE),
+        decisions=[Decision("Buses", agreement=Agreement.COUNTED, agree=9, not_sure=2, disagree=1, suggested_by="Dee",
+                            agreed=True),
+                   Decision("Trains", agreement=Agreement.EVERYONE, agreed=True),
+                   Decision("Vans", agreement=Agreement.CHOSEN, agreed=True,
+                            options=[Option("Vans", count=6), Option("Cars", count=1)]),
                    Decision("Taxis", agreement=Agreement.NOT_YET, suggested_by="Carys")],
+        ideas=[Idea("Bikes", suggested_by="Dee"), Idea("Walks")],
         actions=[Action("Letter", who="Ann", by_when=dt.date(2026, 4, 1), status=ActionStatus.STUCK),
-                 Action("Phone", by_when=dt.date(2026, 4, 1), status=ActionStatus.DONE)],
+                 Action("Phone", by_when=dt.date(2026, 4, 1), status=ActionStatus.DONE),
+                 Action("Post", who="Bo", status=ActionStatus.NOT_YET, carried_from_id="earlier")],
         parked_questions=[ParkedQuestion("Trains?", asked_by="Carys")],
     )
     checker = Checker(BUILT_IN, "en")
@@ -461,9 +544,11 @@ def test_any_text_comes_through_as_written(words):
         f"  {words}  ", date=dt.date(2026, 3, 3), place=words, language="ar" if words == ARABIC else "cy",
         participants=[Participant(name=words, alias=words)],
         agenda=[AgendaItem(words, plain_words=words)],
-        decisions=[Decision(words, agreement=Agreement.EVERYONE, suggested_by=words),
+        decisions=[Decision(words, agreement=Agreement.EVERYONE, suggested_by=words, agreed=True),
                    Decision(words, agreement=Agreement.NOT_YET)],
-        actions=[Action(f"\n{words}\n", who=words, by_when=dt.date(2026, 4, 1))],
+        ideas=[Idea(f" {words} ", suggested_by=words)],
+        actions=[Action(f"\n{words}\n", who=words, by_when=dt.date(2026, 4, 1)),
+                 Action(words, status=ActionStatus.STUCK, carried_from_id="earlier")],
         parked_questions=[ParkedQuestion(words, asked_by=words)],
     )
     for names in Names:
@@ -472,13 +557,16 @@ def test_any_text_comes_through_as_written(words):
         assert texts(sections["talked"]) == [words]
         assert details(sections["talked"]) == [words]
         assert texts(sections["decided"]) == [words]
+        assert texts(sections["ideas"]) == [words]
+        assert details(sections["ideas"]) == ([""] if names is Names.COUNT else [f"Idea from {words}."])
+        assert texts(sections["since"]) == [words]
         assert texts(sections["next"]) == [words]
         assert texts(sections["undecided"]) == [words, words]
         assert sections["thanks"].entries[-1].detail == words
         for section in sections.values():
             spoken = section.spoken()
             assert spoken.startswith(section.heading)
-            if section.key in ("talked", "decided", "next", "undecided"):
+            if section.key in ("since", "talked", "ideas", "decided", "next", "undecided"):
                 assert words in spoken
         assert texts(sections["who"]) == (["1 person came."] if names is Names.COUNT else [words])
 

@@ -1,0 +1,221 @@
+"""How a room agreed, in words and in counts; and carrying a meeting's outcome over to the next.
+
+``how_agreed`` says in short sentences how people showed what they thought
+("7 people agreed. 2 people were not sure."), for the summary, the console and
+reading aloud. ``tally`` gives the same as counts with pictures, for the big
+screen: a number and its words under each picture, never a bare percentage.
+
+``carry_over`` starts a group's next meeting with what the last one decided and
+the actions still open, so "what happened to the actions" can be asked in the room.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass
+
+from facilitator.core.model import Action, ActionStatus, AgendaItem, Agreement, Decision, ItemKind, Workshop, new_id
+from facilitator.i18n import N_, _, format_long_date, ngettext
+
+# Pictures in the catalogue (assets/icons/vocabulary.tsv) for the three ways to answer.
+AGREE_PICTURE = "thumbs up"
+NOT_SURE_PICTURE = "not sure"
+DISAGREE_PICTURE = "thumbs down"
+CHOICE_PICTURE = "choice"  # for an option that has no picture of its own
+LAST_TIME_PICTURE = "look back"
+ACTIONS_PICTURE = "check"
+STATUS_NAMES = {
+    ActionStatus.TO_DO: N_("To do"),
+    ActionStatus.DONE: N_("Done"),
+    ActionStatus.NOT_YET: N_("Not done yet"),
+    ActionStatus.STUCK: N_("Stuck"),
+}
+MOST_LISTED = 6  # decisions or actions named in a "last time" item's plain words; the rest are counted
+LONGEST_LINE = 200  # characters of one decision or action in that list; the whole is in the last meeting
+
+
+@dataclass(frozen=True)
+class Count:
+    """One answer on the big screen: its picture, how many gave it, and its words."""
+
+    picture: str
+    count: int
+    words: str
+    most: bool = False  # the answer most people gave (only one can be)
+
+
+def how_agreed(decision: Decision) -> list[str]:
+    """How people showed what they thought, as short sentences; none when it was not asked."""
+    if decision.agreement is Agreement.EVERYONE:
+        return [_("Everyone agreed.")]
+    if decision.agreement is Agreement.COUNTED:
+        said = []
+        if decision.agree > 0:
+            said.append(ngettext("{n} person agreed.", "{n} people agreed.", decision.agree).format(n=decision.agree))
+        if decision.not_sure > 0:
+            said.append(
+                ngettext("{n} person was not sure.", "{n} people were not sure.", decision.not_sure).format(
+                    n=decision.not_sure
+                )
+            )
+        if decision.disagree > 0:
+            said.append(
+                ngettext("{n} person did not agree.", "{n} people did not agree.", decision.disagree).format(
+                    n=decision.disagree
+                )
+            )
+        return said
+    if decision.agreement is Agreement.CHOSEN:
+        return [
+            ngettext("{n} person chose {option}.", "{n} people chose {option}.", option.count).format(
+                n=option.count, option=_quoted(option.words)
+            )
+            for option in decision.options
+            if option.words.strip()
+        ]
+    return []
+
+
+def tally(decision: Decision) -> list[Count]:
+    """The answers to show on the big screen, in order; none when nothing was counted."""
+    if decision.agreement is Agreement.COUNTED:
+        counts = [
+            Count(AGREE_PICTURE, decision.agree, _("agree")),
+            Count(NOT_SURE_PICTURE, decision.not_sure, _("not sure")),
+            Count(DISAGREE_PICTURE, decision.disagree, _("disagree")),
+        ]
+    elif decision.agreement is Agreement.CHOSEN:
+        counts = [Count(option.picture or CHOICE_PICTURE, option.count, option.words.strip()) for option in decision.options]
+    else:
+        return []
+    most = max((count.count for count in counts), default=0)
+    top = [n for n, count in enumerate(counts) if count.count == most]
+    if most > 0 and len(top) == 1:
+        counts[top[0]] = Count(counts[top[0]].picture, most, counts[top[0]].words, most=True)
+    return counts
+
+
+def _quoted(words: str) -> str:
+    return words.strip().rstrip(".")
+
+
+# -- next time ----------------------------------------------------------------------
+
+
+def previous_meeting(meetings: list[Workshop], workshop: Workshop) -> Workshop | None:
+    """The group's meeting just before ``workshop``: the latest dated one before its date.
+
+    ``meetings`` are the group's workshops. Without a date on ``workshop``, the latest dated
+    meeting other than it is the one before.
+    """
+    earlier = [
+        meeting
+        for meeting in meetings
+        if meeting.id != workshop.id
+        and meeting.group_id == workshop.group_id
+        and meeting.date is not None
+        and (workshop.date is None or meeting.date < workshop.date)
+    ]
+    return max(earlier, key=lambda meeting: meeting.date, default=None)
+
+
+@dataclass
+class CarryOver:
+    """What a new meeting takes from the last one: agenda items to open with, and the open actions."""
+
+    items: list[AgendaItem]
+    actions: list[Action]
+
+
+def carry_over(previous: Workshop, language: str) -> CarryOver:
+    """Two items to start the next meeting with, and copies of the actions not done at ``previous``.
+
+    The first item lists what was agreed last time; the second asks what happened to
+    the actions. The actions keep their status ("not done yet", "stuck") until the room
+    says what happened; each remembers the action it came from.
+    """
+    when = format_long_date(previous.date, language) if previous.date else previous.title.strip()
+    agreed = [decision.text.strip() for decision in previous.decisions if decision.agreed and decision.text.strip()]
+    if agreed:
+        words = _("On {date} we decided:").format(date=when) + "\n" + _listed(agreed)
+    else:
+        words = _("On {date} we did not agree any decisions yet.").format(date=when)
+    items = [
+        AgendaItem(
+            _("What we decided last time"), plain_words=words, picture=LAST_TIME_PICTURE, minutes=10,
+            kind=ItemKind.LOOK_BACK,
+        )
+    ]
+    open_actions = [action for action in previous.actions if action.status is not ActionStatus.DONE and action.what.strip()]
+    actions = []
+    for action in open_actions:
+        carried = _renewed(action)
+        carried.carried_from_id = action.id
+        actions.append(carried)
+    if open_actions:
+        words = _("We said we would:") + "\n" + _listed([action.what.strip() for action in open_actions])
+        words += "\n" + _("Is it done, not done yet, or stuck?")
+        asking = AgendaItem(
+            _("What happened to the actions"), plain_words=words, picture=ACTIONS_PICTURE, minutes=10,
+            kind=ItemKind.LOOK_BACK,
+        )
+        items.append(asking)
+        for action in actions:
+            action.agenda_item_id = asking.id
+    return CarryOver(items, actions)
+
+
+def _listed(lines: list[str]) -> str:
+    """Up to MOST_LISTED lines, each on its own line with a bullet, then how many more there are."""
+    shown = ["• " + _shortened(line.splitlines()[0]) for line in lines[:MOST_LISTED]]
+    hidden = len(lines) - len(shown)
+    if hidden > 0:
+        shown.append(ngettext("and {n} more", "and {n} more", hidden).format(n=hidden))
+    return "\n".join(shown)
+
+
+def _shortened(line: str) -> str:
+    """``line`` cut at a word to at most LONGEST_LINE characters, with "…" when it was cut."""
+    if len(line) <= LONGEST_LINE:
+        return line
+    cut = line[: LONGEST_LINE - 1]
+    if " " in cut.strip():
+        cut = cut[: cut.rstrip().rfind(" ")]
+    return cut.rstrip() + "…"
+
+
+def next_meeting(previous: Workshop, date: dt.date | None, language: str | None = None) -> Workshop:
+    """The group's next meeting, planned from ``previous``: the same people, place and times, its agenda
+    opening with what was decided and the actions still open (``carry_over``), then ``previous``'s own
+    items (less its look-backs) to change for the day. Decisions, ideas and questions stay with ``previous``."""
+    language = language or previous.language
+    carried = carry_over(previous, language)
+    agenda = [_renewed(item) for item in previous.agenda if item.kind is not ItemKind.LOOK_BACK]
+    opening = 0
+    while opening < len(agenda) and agenda[opening].kind in (ItemKind.WELCOME, ItemKind.INTRODUCTIONS):
+        opening += 1
+    agenda[opening:opening] = carried.items
+    return Workshop(
+        title=previous.title,
+        purpose=previous.purpose,
+        date=date,
+        start_time=previous.start_time,
+        room_booked_until=previous.room_booked_until,
+        place=previous.place,
+        language=previous.language,
+        group_id=previous.group_id,
+        facilitators=[_renewed(person) for person in previous.facilitators],
+        participants=[_renewed(person) for person in previous.participants],
+        agenda=agenda,
+        actions=carried.actions,
+        group_words=[_renewed(word) for word in previous.group_words],
+        pronunciations=[_renewed(said) for said in previous.pronunciations],
+    )
+
+
+def _renewed(part):
+    """A copy of a part with a new id of its own."""
+    made = copy.deepcopy(part)
+    made.id = new_id()
+    return made
