@@ -39,6 +39,7 @@ class Cover(str, enum.Enum):
     BREAK = "break"
     WORD = "word"
     DECISION = "decision"
+    RESULT = "result"  # how people agreed, counted
     BLANK = "blank"
 
 
@@ -51,6 +52,10 @@ class Covering:
     words: str = ""
     picture: str = ""
     until: dt.datetime | None = None  # the end of a break
+    ref: str = ""  # the decision read back or counted
+    counts: tuple = ()  # deciding.Count for each answer, for a result
+    agreed: bool = False  # the decision read back was agreed as written
+    chose: bool = False  # a result of choosing between options (not of agreeing)
 
 
 @dataclass(frozen=True)
@@ -315,8 +320,13 @@ class Session:
     def show_word(self, term: str, meaning: str, picture: str = "") -> None:
         self._cover(Covering(Cover.WORD, title=term, words=meaning, picture=picture))
 
-    def show_decision(self, text: str, picture: str = "") -> None:
-        self._cover(Covering(Cover.DECISION, title=text, picture=picture))
+    def show_decision(self, text: str, picture: str = "", ref: str = "", words: str = "", agreed: bool = False) -> None:
+        """A decision read back to the room; ``words`` say how people agreed, ``agreed`` that they said yes."""
+        self._cover(Covering(Cover.DECISION, title=text, words=words, picture=picture, ref=ref, agreed=agreed))
+
+    def show_result(self, text: str, counts: tuple, ref: str = "", chose: bool = False) -> None:
+        """How people agreed with ``text`` (or, ``chose``, what they chose): a picture and a number for each answer."""
+        self._cover(Covering(Cover.RESULT, title=text, ref=ref, counts=tuple(counts), chose=chose))
 
     def toggle_blank(self) -> None:
         if self.covering is not None and self.covering.kind is Cover.BLANK:

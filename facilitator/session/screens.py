@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
+from facilitator.core.deciding import Count
 from facilitator.core.model import AgendaItem, ItemKind, Workshop
 from facilitator.i18n import _, format_clock, format_long_date
 from facilitator.pictures.catalogue import picture_of
@@ -33,6 +34,7 @@ class Kind(str, enum.Enum):
     BREAK = "break"
     WORD = "word"
     DECISION = "decision"
+    RESULT = "result"
     BLANK = "blank"
     END = "end"
 
@@ -65,6 +67,7 @@ class Screen:
     more_before: bool = False  # the strip leaves out items before it
     more_after: bool = False  # and after it
     item_id: str | None = None
+    counts: tuple[Count, ...] = ()  # a result: each answer's picture, number and words
 
     @property
     def name(self) -> str:
@@ -73,7 +76,9 @@ class Screen:
 
     def passages(self) -> list[Passage]:
         """What reading the screen aloud says, in order: the heading, the title, then the plain words."""
-        parts = (("heading", self.heading), ("title", self.title), ("words", self.words))
+        parts = [("heading", self.heading), ("title", self.title), ("words", self.words)]
+        for n, count in enumerate(self.counts):
+            parts += [(f"number{n}", str(count.count)), (f"count{n}", count.words)]
         return [Passage(key, text) for key, text in parts if text.strip()]
 
 
@@ -91,8 +96,14 @@ def screen_now(session: Session) -> Screen:
                 Kind.WORD, title=covering.title, words=covering.words, heading=_("What this word means"),
                 pictures=(covering.picture or WORD_PICTURE,),
             )
+        if covering.kind is Cover.RESULT:
+            return Screen(
+                Kind.RESULT, title=covering.title, heading=_("What we chose") if covering.chose else _("How we agreed"),
+                counts=covering.counts,
+            )
         return Screen(
-            Kind.DECISION, title=covering.title, heading=_("Is this right?"),
+            Kind.DECISION, title=covering.title, words=covering.words,
+            heading=_("We agreed") if covering.agreed else _("Is this right?"),
             pictures=(covering.picture or DECISION_PICTURE,),
         )
     if session.place < 0:

@@ -27,8 +27,10 @@ import pytest
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QBitmap, QColor, QFont, QFontMetricsF, QImage, QPainter, QRegion
 
+from facilitator.core.deciding import tally
 from facilitator.core.demo import demo_workshop
 from facilitator.core.library import open_library
+from facilitator.core.model import Agreement, Decision, Option
 from facilitator.language.glossary import Glossary
 from facilitator.pictures.catalogue import PictureCatalogue
 from facilitator.session.run import Phase, Session, TimerState
@@ -53,7 +55,7 @@ RUNNING = TimerState(600, 420, Phase.RUNNING)
 
 
 def _screens() -> list[Screen]:
-    """Every screen of the demo workshop, then a hard word, a decision read back and a blank screen."""
+    """Every screen of the demo workshop, then a hard word, a decision read back, two results and a blank screen."""
     _group, workshop = demo_workshop()
     screens = workshop_screens(workshop)
     session = Session(workshop)
@@ -63,6 +65,14 @@ def _screens() -> list[Screen]:
     session.show_word(entry.term, entry.plain, entry.picture)
     screens.append(screen_now(session))
     session.show_decision(DECISION)
+    screens.append(screen_now(session))
+    counted = Decision(DECISION, agreement=Agreement.COUNTED, agree=11, not_sure=3, disagree=1)
+    session.show_result(counted.text, tally(counted))
+    screens.append(screen_now(session))
+    options = [Option("May", "calendar", 6), Option(LONG_TITLE[:80], "bus", 2), Option("Never 🙅", count=0),
+               Option("Tuesdays in the big room", "chair", 9)]
+    chosen = Decision("When shall we meet?", agreement=Agreement.CHOSEN, options=options)
+    session.show_result(chosen.text, tally(chosen), chose=True)
     screens.append(screen_now(session))
     session.toggle_blank()
     screens.append(screen_now(session))

@@ -84,6 +84,18 @@ class StripCell:
 
 
 @dataclass
+class CountCell:
+    """One answer of a result: a card round its picture, its number and its words."""
+
+    rect: QRectF
+    picture: QRectF
+    picture_ref: str
+    number: Text
+    words: Text
+    most: bool
+
+
+@dataclass
 class Layout:
     """Where everything goes on one screen of one size."""
 
@@ -96,6 +108,7 @@ class Layout:
     timer_font: QFont | None = None
     strip: list[StripCell] = field(default_factory=list)
     strip_more: list[tuple[QPointF, str]] = field(default_factory=list)
+    counts: list[CountCell] = field(default_factory=list)
     title: Text | None = None
     cut: bool = False  # the title was too long for the screen and was cut short
 
@@ -114,6 +127,8 @@ def lay_out(screen: Screen, width: int, height: int, scale: float = 1.0, rtl: bo
         area.setBottom(area.bottom() - strip_height - margin * 0.6)
     if screen.kind is Kind.BREAK:
         _lay_out_break(layout, screen, area, h, scale)
+    elif screen.kind is Kind.RESULT:
+        _lay_out_result(layout, screen, area, h, scale, rtl)
     else:
         _lay_out_main(layout, screen, area, h, scale, margin, rtl)
     return layout
@@ -198,6 +213,44 @@ def _lay_out_break(layout: Layout, screen: Screen, area: QRectF, h: float, scale
     if screen.words:
         words_font, words_height, _cut = _fit(screen.words, area.width(), area.bottom() - y, largest, h * TITLE_SMALLEST, font(largest, bold=True))
         layout.texts.append(Text(screen.words, words_font, QRectF(area.left(), y, area.width(), words_height), centre))
+
+
+def _lay_out_result(layout: Layout, screen: Screen, area: QRectF, h: float, scale: float, rtl: bool) -> None:
+    """The decision at the top, then a card for each answer: picture, a big number, its words."""
+    align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignTop
+    y = area.top()
+    if screen.heading:
+        heading_font, heading_height, _cut = _fit(screen.heading, area.width(), h * 0.2, h * HEADING_SIZE, h * TITLE_SMALLEST, font(h * HEADING_SIZE, bold=True))
+        layout.texts.append(Text(screen.heading, heading_font, QRectF(area.left(), y, area.width(), heading_height), align, quiet=True, key="heading"))
+        y += heading_height + h * 0.015
+    largest = max(h * WORDS_LARGEST * scale, h * TITLE_SMALLEST)
+    title, cut = _fitted(screen.title, QRectF(area.left(), y, area.width(), h * 0.22), largest, h * TITLE_SMALLEST, align, bold=True)
+    title.key = "title"
+    layout.texts.append(title)
+    layout.title, layout.cut = title, cut
+    y += title.rect.height() + h * 0.04
+    count = len(screen.counts)
+    if not count:
+        return
+    gap = h * 0.03
+    cell_width = min((area.width() - gap * (count - 1)) / count, h * 0.5)
+    cell_height = area.bottom() - y
+    left = area.center().x() - (count * cell_width + (count - 1) * gap) / 2
+    side = min(cell_width * 0.7, cell_height * 0.45)
+    number_height = cell_height * 0.3
+    for n, answer in enumerate(screen.counts):
+        index = count - 1 - n if rtl else n
+        cell = QRectF(left + index * (cell_width + gap), y, cell_width, cell_height)
+        picture = QRectF(cell.center().x() - side / 2, cell.top() + cell_height * 0.05, side, side)
+        inner = cell.adjusted(cell_width * 0.05, 0, -cell_width * 0.05, 0)
+        number_rect = QRectF(inner.left(), picture.bottom() + h * 0.01, inner.width(), number_height)
+        centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        number, _cut = _fitted(str(answer.count), number_rect, number_height * 0.9, h * TITLE_SMALLEST, centre, bold=True)
+        number.key = f"number{n}"
+        words_rect = QRectF(inner.left(), number.rect.bottom(), inner.width(), cell.bottom() - number.rect.bottom() - h * 0.01)
+        words, _cut = _fitted(answer.words, words_rect, h * WORDS_LARGEST, h * READ_SMALLEST, centre, floor=h * READ_SMALLEST)
+        words.key = f"count{n}"
+        layout.counts.append(CountCell(cell, picture, answer.picture, number, words, answer.most))
 
 
 def _lay_out_strip(layout: Layout, screen: Screen, rect: QRectF, h: float, rtl: bool) -> None:
@@ -304,6 +357,7 @@ def paint(painter: QPainter, layout: Layout, theme: Theme, picture, timer: Timer
     for text in layout.texts:
         _draw_text(painter, text, theme, reading if reading is not None and reading.key == text.key else None)
     _paint_strip(painter, layout, theme, picture)
+    _paint_counts(painter, layout, theme, picture, reading)
     if layout.timer is not None and timer is not None:
         paint_timer(painter, layout, theme, timer)
 
@@ -370,6 +424,22 @@ def _paint_strip(painter: QPainter, layout: Layout, theme: Theme, picture) -> No
     painter.setPen(QColor(theme.quiet))
     for point, mark in layout.strip_more:
         painter.drawText(point, mark)
+
+
+def _paint_counts(painter: QPainter, layout: Layout, theme: Theme, picture, reading: Reading | None) -> None:
+    """Each answer's card; the answer most people gave has a thick frame and a tick (a shape, not only a colour)."""
+    h = layout.height
+    for cell in layout.counts:
+        if cell.most:
+            pen = QPen(QColor(theme.timer), max(4.0, h * 0.009))
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(cell.rect.adjusted(pen.widthF() / 2, pen.widthF() / 2, -pen.widthF() / 2, -pen.widthF() / 2), h * 0.02, h * 0.02)
+        _draw_picture(painter, cell.picture, cell.picture_ref, theme, picture)
+        if cell.most:
+            _tick(painter, cell.picture, theme)
+        for text in (cell.number, cell.words):
+            _draw_text(painter, text, theme, reading if reading is not None and reading.key == text.key else None)
 
 
 def _tick(painter: QPainter, rect: QRectF, theme: Theme) -> None:
