@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from facilitator.core import exchange
+from facilitator.core.deciding import next_meeting, previous_meeting
 from facilitator.core.library import Library
 from facilitator.core.model import Workshop
 from facilitator.i18n import N_, _
@@ -40,6 +41,23 @@ class LibraryCommands:
     def new_workshop(self) -> Workshop:
         workshop = Workshop(title=_("New workshop"), date=dt.date.today() + dt.timedelta(days=14))
         return self.library.add_workshop(workshop)
+
+    def next_meeting(self, workshop_id: str, today: dt.date | None = None) -> Workshop | None:
+        """Plan the group's next meeting from its latest one, opening with what was decided and the open actions."""
+        workshop = self.library.load_workshop(workshop_id)
+        if workshop.group_id is None:
+            self.view.tell(
+                _("This workshop is in no group"),
+                _("A next meeting follows on from a group's meetings. Choose the group this workshop belongs to "
+                  "on its page first."),
+            )
+            return None
+        meetings = [self.library.load_workshop(found.id) for found in self.library.group_meetings(workshop.group_id)]
+        latest = previous_meeting(meetings, Workshop(title="", group_id=workshop.group_id)) or workshop
+        day = (today or dt.date.today()) + dt.timedelta(days=14)
+        if latest.date is not None and day <= latest.date:
+            day = latest.date + dt.timedelta(days=14)
+        return self.library.add_workshop(next_meeting(latest, day))
 
     def import_workshop(self) -> Workshop | None:
         path = self.view.pick_file_to_open(_("Import a workshop"), _(WORKSHOP_FILES))

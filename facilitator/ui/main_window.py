@@ -172,6 +172,32 @@ class MainWindow(QMainWindow):
         self.glossary.search_edit.setFocus()
         self.glossary.search_edit.selectAll()
 
+    def show_decisions(self) -> None:
+        """Open the window that searches everything the current workshop's group decided."""
+        from facilitator.ui.decisions_view import DecisionsView
+
+        self.page.flush()
+        group_id = self.page.workshop.group_id if self.page.workshop else None
+        view = DecisionsView(self.library, group_id, self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.open_meeting.connect(self.select_workshop)
+        view.show()
+        self.decisions_view = view
+
+    def next_meeting(self) -> None:
+        """Plan the group's next meeting, opening with what was decided last time and the actions."""
+        workshop_id = self.current_workshop_id()
+        if workshop_id is None:
+            return
+        self.page.flush()
+        made = self.commands.next_meeting(workshop_id)
+        if made is not None:
+            self.select_workshop(made.id)
+            self.statusBar().showMessage(
+                _("Planned the next meeting. It starts with what we decided last time and what happened to the actions."),
+                8000,
+            )
+
     def present(self, from_chosen_item: bool = False) -> None:
         """Start presenting the workshop on screen (from the welcome, or from the chosen agenda item)."""
         from facilitator.ui.presenter.presenter import Presenter

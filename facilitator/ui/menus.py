@@ -40,6 +40,8 @@ class MainActions:
     voice: QAction
     pronunciations: QAction
     save_sound: QAction
+    next_meeting: QAction
+    decisions: QAction
     needs_workshop: list[QAction] = field(default_factory=list)
 
 
@@ -124,12 +126,14 @@ def build(window) -> MainActions:
         voice=action(_("&Voice and speed…"), window.read_aloud.voice_settings),
         pronunciations=action(_("&How to say words…"), window.read_aloud.pronunciations),
         save_sound=action(_("Save the summary as s&ound…"), window.read_aloud.save_summary),
+        next_meeting=action(_("Plan the group's next &meeting"), window.next_meeting, "Ctrl+Shift+M"),
+        decisions=action(_("What the group &decided…"), window.show_decisions, "Ctrl+Shift+D"),
     )
     actions.glossary.setText(_("&Plain words glossary"))
     actions.glossary.setShortcut(QKeySequence("Ctrl+Shift+L"))
     actions.needs_workshop = [
         actions.export, actions.delete, actions.save_template, actions.present, actions.present_here,
-        actions.read_agenda, actions.pronunciations, actions.save_sound,
+        actions.read_agenda, actions.pronunciations, actions.save_sound, actions.next_meeting,
     ]
     _follow_history(window.history, actions.undo, actions.redo)
 
@@ -139,7 +143,7 @@ def build(window) -> MainActions:
             made.addSeparator() if item is None else made.addAction(item)
 
     menu(_("&File"), [
-        actions.new, actions.from_template, None, actions.import_, actions.export, actions.save_template, None,
+        actions.new, actions.from_template, actions.next_meeting, None, actions.import_, actions.export, actions.save_template, None,
         actions.delete, None, actions.backups, None, actions.quit,
     ])
     menu(_("&Edit"), [actions.undo, actions.redo, None, actions.look_up])
@@ -154,7 +158,7 @@ def build(window) -> MainActions:
         actions.read_here, actions.read_agenda, actions.stop_reading, None,
         actions.voice, actions.pronunciations, None, actions.save_sound,
     ])
-    menu(_("&View"), [actions.glossary, None, actions.zoom_in, actions.zoom_out, actions.zoom_reset])
+    menu(_("&View"), [actions.glossary, actions.decisions, None, actions.zoom_in, actions.zoom_out, actions.zoom_reset])
     menu(_("&Help"), [actions.about])
     return actions
 

@@ -11,17 +11,14 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
-    QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -30,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.edits import ChangeWorkshop
 from facilitator.core.library import Change, Library
-from facilitator.core.model import Agreement, Workshop
+from facilitator.core.model import Group, Workshop
 from facilitator.i18n import _
 from facilitator.ui.hints import Hints
+from facilitator.ui.outcomes_panel import OutcomesPanel
 from facilitator.ui.people_editor import PeopleEditor
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.plain_words import PlainWords
@@ -43,6 +41,7 @@ from facilitator.ui.zoom import big_font
 
 NO_DATE = QDate(2000, 1, 1)
 NO_TIME = QTime(0, 0)
+NEW_GROUP = "new group"
 LANGUAGES = {"en": "English", "cy": "Cymraeg", "ar": "العربية"}
 
 
@@ -71,8 +70,9 @@ class WorkshopPage(QWidget):
         big_font(self.title_edit, 1.6, bold=True)
         self.title = TextCommitter(self.title_edit, self._commit_title, max_length=500)
 
-        self.group_label = QLabel()
-        self.group_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.group_box = QComboBox()
+        self.group_box.setAccessibleName(_("The group this is a meeting of"))
+        self.group_box.activated.connect(self._group_chosen)
 
         self.purpose_edit = QPlainTextEdit()
         self.purpose_edit.setAccessibleName(_("What the workshop is for"))
@@ -114,7 +114,9 @@ class WorkshopPage(QWidget):
             (_("&Starts at"), self.start_edit),
             (_("Room &booked until"), self.until_edit),
         ])
-        where = labelled_rows(QFormLayout(), [(_("P&lace"), self.place_edit), (_("Lan&guage"), self.language_box)])
+        where = labelled_rows(QFormLayout(), [
+            (_("P&lace"), self.place_edit), (_("Lan&guage"), self.language_box), (_("Group"), self.group_box),
+        ])
         details.addLayout(when, 0, 2)
         details.addLayout(where, 0, 3)
         details.setColumnStretch(1, 3)
@@ -125,16 +127,14 @@ class WorkshopPage(QWidget):
         self.planner = AgendaPlanner(pictures, history, self.plain_words)
         self.planner.said.connect(self.said)
         self.people = PeopleEditor(history)
-        self.decisions_table = _table([_("What"), _("Agreed?")])
-        self.decisions_table.setAccessibleName(_("Decisions and actions"))
+        self.outcomes = OutcomesPanel(history, pictures)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.planner, _("Agenda"))
         self.tabs.addTab(self.people, _("People"))
-        self.tabs.addTab(self.decisions_table, _("Decisions and actions"))
+        self.tabs.addTab(self.outcomes, _("Decisions and actions"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_edit)
-        layout.addWidget(self.group_label)
         layout.addLayout(details)
         layout.addWidget(self.tabs, stretch=1)
         library.subscribe(self._library_changed)
@@ -181,9 +181,7 @@ class WorkshopPage(QWidget):
             self.title.set_text(w.title if w else "")
             self.purpose.set_text(w.purpose if w else "")
             self.place.set_text(w.place if w else "")
-            group = self.library.group(w.group_id) if w and w.group_id else None
-            self.group_label.setText(_("A meeting of {group}").format(group=group.name) if group else "")
-            self.group_label.setVisible(group is not None)
+            self._fill_groups(w.group_id if w else None)
             date = w.date if w else None
             self.date_edit.setDate(QDate(date.year, date.month, date.day) if date else NO_DATE)
             for edit, value in ((self.start_edit, w and w.start_time), (self.until_edit, w and w.room_booked_until)):
@@ -201,15 +199,33 @@ class WorkshopPage(QWidget):
 
     def _fill_decisions(self) -> None:
         w = self.workshop
-        rows = []
-        if w is not None:
-            rows = [[d.text, _("Yes") if d.agreement != Agreement.NOT_YET else _("Still to decide")] for d in w.decisions]
-            rows += [[_("Action: {who} will {what}").format(who=a.who or _("someone"), what=a.what), ""] for a in w.actions]
-        _fill(self.decisions_table, rows)
+        self.outcomes.show_workshop(w)
         people = len(w.facilitators) + len(w.participants) if w else 0
         self.tabs.setTabText(0, _("Agenda ({n})").format(n=len(w.agenda)) if w else _("Agenda"))
         self.tabs.setTabText(1, _("People ({n})").format(n=people))
-        self.tabs.setTabText(2, _("Decisions and actions ({n})").format(n=len(rows)))
+        self.tabs.setTabText(2, _("Decisions and actions ({n})").format(n=self.outcomes.count()))
+
+    def _fill_groups(self, chosen: str | None) -> None:
+        """No group, each group in the library, and "a new group"."""
+        self.group_box.clear()
+        self.group_box.addItem(_("No group"), None)
+        for group in self.library.groups():
+            self.group_box.addItem(group.name, group.id)
+        self.group_box.addItem(_("A new group…"), NEW_GROUP)
+        self.group_box.setCurrentIndex(max(0, self.group_box.findData(chosen)))
+        self.group_box.setEnabled(self.workshop is not None)
+
+    def _group_chosen(self, index: int) -> None:
+        chosen = self.group_box.itemData(index)
+        if chosen == NEW_GROUP:
+            name, ok = QInputDialog.getText(self, _("A new group"), _("What is the group called?"))
+            name = name.strip()[:500]
+            if not ok or not name:
+                self._fill_groups(self.workshop.group_id if self.workshop else None)
+                return
+            chosen = self.library.add_group(Group(name)).id
+        self._change(group_id=chosen)
+        self._fill_groups(self.workshop.group_id if self.workshop else None)
 
     # -- saving --------------------------------------------------------------
 
@@ -243,24 +259,3 @@ class WorkshopPage(QWidget):
         self.people.flush()
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            cell = QTableWidgetItem(text)
-            cell.setToolTip(text)
-            table.setItem(r, c, cell)
-    table.resizeRowsToContents()

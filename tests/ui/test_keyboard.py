@@ -199,7 +199,7 @@ def test_every_input_on_the_agenda_and_people_tabs_has_a_name(window, qtbot):
 
 def test_every_input_on_the_decisions_tab_has_a_name(window):
     page = window.page
-    page.tabs.setCurrentWidget(page.decisions_table)
+    page.tabs.setCurrentWidget(page.outcomes)
     assert unnamed(page) == []
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -89,7 +90,22 @@ class Console(QWidget):
         self.break_button = _big(QPushButton(_("Break")))
         self.word_button = _big(QPushButton(_("Hard word…")))
         self.blank_button = _big(QPushButton())
-        self.decision_button = _big(QPushButton(_("Record a decision…")))
+        self.write_button = _big(QPushButton(_("Write down…")))
+        self.write_menu = QMenu(self)
+        self.write_button.setMenu(self.write_menu)
+        self.read_back_bar = QFrame()
+        self.read_back_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.read_back_label = QLabel()
+        self.read_back_label.setWordWrap(True)
+        self.agreed_button = _big(QPushButton(_("Yes, agreed as written (Y)")))
+        self.read_back_button = _big(QPushButton(_("Read it back")))
+        self.change_button = _big(QPushButton(_("Change it with the room…")))
+        self.not_yet_button = _big(QPushButton(_("Not yet: still to decide")))
+        bar = QHBoxLayout(self.read_back_bar)
+        bar.addWidget(self.read_back_label, 2)
+        for button in (self.agreed_button, self.read_back_button, self.change_button, self.not_yet_button):
+            bar.addWidget(button, 1)
+        self.read_back_bar.hide()
         self.read_button = _big(QPushButton())
         self.stop_button = _big(QPushButton(_("Stop presenting")))
         self.break_menu = QMenu(self)
@@ -146,19 +162,21 @@ class Console(QWidget):
 
         buttons = QGridLayout()
         first = (self.previous_button, self.next_button, self.pause_button, self.more_time_button, self.break_button)
-        second = (self.read_button, self.word_button, self.blank_button, self.decision_button, self.stop_button)
+        second = (self.read_button, self.word_button, self.blank_button, self.write_button, self.stop_button)
         for column, button in enumerate(first):
             buttons.addWidget(button, 0, column)
         for column, button in enumerate(second):
             buttons.addWidget(button, 1, column)
         self.keys_hint = QLabel(
-            _("Keys: → or Page Down next · ← or Page Up back · Space pause · R read aloud · B blank screen · Esc stop")
+            _("Keys: → or Page Down next · ← or Page Up back · Space pause · R read aloud · B blank screen · Esc stop"
+              " · Write down: D decision · I idea · Q question · A action")
         )
         self.keys_hint.setWordWrap(True)
 
         outer = QVBoxLayout(self)
         outer.addLayout(top, 1)
         outer.addWidget(self.message)
+        outer.addWidget(self.read_back_bar)
         outer.addLayout(buttons)
         outer.addWidget(self.keys_hint)
 
@@ -187,6 +205,31 @@ class Console(QWidget):
         self.next_label.setText(following or _("Nothing: this is the end."))
         if self.notes.toPlainText() != notes:
             self.notes.setPlainText(notes or _("No notes for this item."))
+
+    def set_write_actions(self, actions: list) -> None:
+        self.write_menu.clear()
+        for action in actions:
+            self.write_menu.addAction(action)
+
+    def set_read_back(self, state: str | None) -> None:
+        """The buttons for a decision on the big screen: "result" (counts shown), "asking", "agreed", or None."""
+        self.read_back_bar.setVisible(state is not None)
+        if state is None:
+            return
+        self.read_back_label.setText({
+            "result": _("The room sees how people agreed. Read the decision back next."),
+            "asking": _("Is this right? Ask the room, then press a button."),
+            "agreed": _("Agreed as written. Press Next to go on."),
+        }[state])
+        self.read_back_button.setVisible(state == "result")
+        self.agreed_button.setVisible(state == "asking")
+        self.not_yet_button.setVisible(state != "agreed")
+
+    def choose_action(self, actions: list[str]) -> int | None:
+        """Ask which action to change; its place in ``actions``, or None."""
+        shown = [text.splitlines()[0][:120] for text in actions]
+        chosen, ok = QInputDialog.getItem(self, _("What happened to an action"), _("Which action?"), shown, 0, False)
+        return shown.index(chosen) if ok and chosen in shown else None
 
     def set_screens(self, names: list[str], chosen: str) -> None:
         """Fill the screen chooser: each screen by name, and "a window here"."""

@@ -13,9 +13,7 @@ from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QWidget
 
-from facilitator.core.edits import AddPart
 from facilitator.core.library import Change, Library
-from facilitator.core.model import Decision
 from facilitator.i18n import _, format_clock, format_minutes
 from facilitator.session.chime import Chime
 from facilitator.session.record import LibraryRecorder
@@ -24,9 +22,9 @@ from facilitator.session.screens import round_up, screen_now
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.presenter.console import Console
-from facilitator.ui.presenter.decision_dialog import DecisionDialog
 from facilitator.ui.presenter.painting import Reading
 from facilitator.ui.presenter.participant_view import Look, ParticipantView
+from facilitator.ui.presenter.recording import Recording
 from facilitator.ui.presenter.word_picker import WordPicker, words_in
 from facilitator.ui.read_aloud import pronunciations_of
 from facilitator.ui.settings import (
@@ -87,6 +85,12 @@ class Presenter(QObject):
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self._tick)
         self.actions = self._make_actions()
+        self.recording = Recording(
+            self.session, workshop_id, history, pictures, self.console, self.say, self._read_if_speaking, self
+        )
+        for action in self.recording.actions.values():
+            for window in (self.view, self.console):
+                window.addAction(action)
         self._wire_console()
         self._apply_look()
 
@@ -178,7 +182,6 @@ class Presenter(QObject):
         console.break_button.clicked.connect(self._break_button)
         console.break_chosen.connect(self.take_break)
         console.word_button.clicked.connect(self.choose_word)
-        console.decision_button.clicked.connect(self.record_decision)
         console.read_button.clicked.connect(self.read_aloud)
         console.stop_button.clicked.connect(self.stop)
         console.closing.connect(self.stop)
@@ -206,22 +209,7 @@ class Presenter(QObject):
             self.session.show_word(entry.term, entry.plain, entry.picture)
 
     def record_decision(self) -> None:
-        item = self.session.item()
-        dialog = DecisionDialog(item.title if item else "", self.console)
-        if not dialog.exec():
-            return
-        decision = Decision(dialog.decision_text(), agenda_item_id=item.id if item else None)
-        try:
-            self.history.push(AddPart(self.workshop_id, "decisions", decision))
-        except Exception as error:  # noqa: BLE001 (a decision typed in the room must never vanish silently)
-            self.say(_("The decision could not be saved ({reason}). Copy it somewhere safe: {text}").format(
-                reason=error, text=decision.text))
-            return
-        self.say(_("Decision saved."))
-        if dialog.read_back.isChecked():
-            self.session.show_decision(decision.text, decision.picture)
-            if self.speaker is not None:
-                self._read_screen()
+        self.recording.record_decision()
 
     # -- reading aloud ------------------------------------------------------------------
 
@@ -232,6 +220,10 @@ class Presenter(QObject):
         if self.speaker.is_reading(READING):
             self._quiet()
         else:
+            self._read_screen()
+
+    def _read_if_speaking(self) -> None:
+        if self.speaker is not None:
             self._read_screen()
 
     def _read_screen(self) -> None:
@@ -304,9 +296,11 @@ class Presenter(QObject):
                 Cover.BREAK: _("The room sees: a break"),
                 Cover.WORD: _("The room sees: a hard word"),
                 Cover.DECISION: _("The room sees: a decision to read back"),
+                Cover.RESULT: _("The room sees: how people agreed"),
                 Cover.BLANK: _("The room sees: a blank screen"),
             }[session.covering.kind]
         self.console.set_items(now, following.title if following else "", item.notes if item else "")
+        self.recording.covering_changed()
         self.console.set_paused(session.paused)
         self.console.set_blank(session.covering is not None and session.covering.kind is Cover.BLANK)
         self.console.set_break(session.covering is not None and session.covering.kind is Cover.BREAK)
