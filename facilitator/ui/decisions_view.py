@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -67,9 +67,16 @@ class DecisionsView(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
+        # The decision's own words get the room; the meeting and how it stands wrap in a fixed width.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 1, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((1, 240), (3, 280)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        # Rows fit their wrapped words once the columns have their widths, after the change is laid out.
+        self._fit_rows = QTimer(self, singleShot=True, interval=0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *args: self._fit_rows.start())
         self.table.cellActivated.connect(self._open)
         self.table.cellDoubleClicked.connect(self._open)
 
@@ -98,13 +105,13 @@ class DecisionsView(QDialog):
         self.shown.activated.connect(lambda *args: self.refresh())
         library.subscribe(self._library_changed)
         self.finished.connect(lambda *args: library.unsubscribe(self._library_changed))
-        self.resize(980, 620)
+        self.resize(1200, 680)
         self.reload()
 
     def _date_filter(self, text: str) -> tuple[QCheckBox, QDateEdit]:
         use = QCheckBox(text)
         edit = QDateEdit(calendarPopup=True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat("dddd d MMMM yyyy")
         edit.setDate(QDate.currentDate())
         edit.setEnabled(False)
         edit.setAccessibleName(text)

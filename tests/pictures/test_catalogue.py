@@ -181,7 +181,7 @@ def test_set_own_pictures_replaces_the_ones_known_before(catalogue):
 KIND_STEMS = {
     ItemKind.WELCOME: "1F44B",
     ItemKind.INTRODUCTIONS: "1F91D",
-    ItemKind.LOOK_BACK: "1F519",
+    ItemKind.LOOK_BACK: "21A9",
     ItemKind.DISCUSSION: "1F5E3",
     ItemKind.ACTIVITY: "1F3A8",
     ItemKind.BREAK: "2615",

@@ -127,7 +127,7 @@ class ActionDialog(NoteDialog):
         self.has_date = QCheckBox(_("By a date"))
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat("dddd d MMMM yyyy")
         start = given.by_when or (today or dt.date.today()) + dt.timedelta(days=14)
         self.date.setDate(QDate(start.year, start.month, start.day))
         self.date.setAccessibleName(_("By when"))
