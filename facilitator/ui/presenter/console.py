@@ -227,7 +227,9 @@ class Console(QWidget):
 
     def choose_action(self, actions: list[str]) -> int | None:
         """Ask which action to change; its place in ``actions``, or None."""
-        shown = [text.splitlines()[0][:120] for text in actions]
+        lines = [text.splitlines()[0][:120] if text.strip() else "" for text in actions]
+        # Two actions with the same words are told apart by a number after the second.
+        shown = [line if line not in lines[:n] else f"{line} ({lines[: n + 1].count(line)})" for n, line in enumerate(lines)]
         chosen, ok = QInputDialog.getItem(self, _("What happened to an action"), _("Which action?"), shown, 0, False)
         return shown.index(chosen) if ok and chosen in shown else None
 

@@ -290,6 +290,11 @@ class DecisionDialog(QDialog):
         agreement = self.agreement()
         if agreement is Agreement.COUNTED and not (self.agree.value() or self.not_sure.value() or self.disagree.value()):
             return _("Type how many people agree, are not sure and disagree, or choose “Not asked yet”.")
+        if agreement is Agreement.CHOSEN:
+            for n, row in enumerate(self.option_rows, start=1):
+                option = row.option()
+                if not option.words and (option.count or option.picture):
+                    return _("Option {n} has a picture or a number but no words. Write its words, or remove it.").format(n=n)
         if agreement is Agreement.CHOSEN and len([row for row in self.option_rows if row.option().words]) < 2:
             return _("Write at least two options to choose between, or choose another way of agreeing.")
         return ""

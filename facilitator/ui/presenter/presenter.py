@@ -283,7 +283,15 @@ class Presenter(QObject):
         self.view.show_screen(screen, session.timer())
         self.console.preview.update()
         if self.view.current_layout().cut:
-            self.say(_("This title is too long for the big screen, so the room sees it cut short. Make it shorter in the planner."))
+            covering = session.covering.kind if session.covering is not None else None
+            if covering in (Cover.DECISION, Cover.RESULT):
+                self.say(_("This decision is too long for the big screen, so the room sees it cut short. "
+                           "Press “Change it with the room” to make it shorter."))
+            elif covering is None:
+                self.say(_("This title is too long for the big screen, so the room sees it cut short. "
+                           "Make it shorter in the planner."))
+            else:
+                self.say(_("This is too long for the big screen, so the room sees it cut short."))
         item, following = session.item(), session.next_item()
         if session.place < 0:
             now = _("Welcome screen")
@@ -441,3 +449,4 @@ class Presenter(QObject):
             QTimer.singleShot(0, self.stop)
             return
         self.session.refresh(self.library.load_workshop(self.workshop_id))
+        self.recording.library_changed()

@@ -168,14 +168,15 @@ class Recording(QObject):
             return None
         return next((d for d in self.workshop.decisions if d.id == covering.ref), None)
 
-    def show(self, decision: Decision) -> None:
+    def show(self, decision: Decision, aloud: bool = True) -> None:
         """Put a decision on the big screen: its counts first when it has some, else read it back."""
         counts = tally(decision)
         if counts:
             self.session.show_result(decision.text, tuple(counts), decision.id, chose=decision.agreement is Agreement.CHOSEN)
         else:
             self._read_back(decision)
-        self.read_screen()
+        if aloud:
+            self.read_screen()
 
     def read_back(self) -> None:
         decision = self.current()
@@ -215,6 +216,21 @@ class Recording(QObject):
         if self.current() is not None:
             self.session.uncover()
             self.say(_("Kept as still to decide. You can come back to it."))
+
+    def library_changed(self) -> None:
+        """Keep the decision on the big screen as the library has it, after an undo or a change elsewhere."""
+        covering = self.session.covering
+        if covering is None or covering.kind not in (Cover.DECISION, Cover.RESULT) or not covering.ref:
+            return
+        decision = self.current()
+        if decision is None:
+            self.session.uncover()
+        elif covering.kind is Cover.DECISION:
+            shown = (covering.title, covering.picture, covering.words, covering.agreed)
+            if shown != (decision.text, decision.picture, " ".join(how_agreed(decision)), decision.agreed):
+                self._read_back(decision)
+        elif (covering.title, covering.counts) != (decision.text, tuple(tally(decision))):
+            self.show(decision, aloud=False)
 
     def covering_changed(self) -> None:
         """Show the read-back buttons while a decision is on the big screen."""
