@@ -18,6 +18,20 @@ from dataclasses import dataclass
 from facilitator.core.library import GroupDecision, Library
 
 WORD = re.compile(r"\w+")
+# Arabic writes "the" (ال) as part of the word, often after "and", "with", "so", "like" or "for" (و ب ف ك ل):
+# "المكتبة" is "the library". A word is found with or without it.
+ARABIC_ARTICLE = re.compile(r"^(?:[وبفكل]?ال|لل)(?=\w\w)")
+
+
+def _forms(text: str) -> list[str]:
+    """The folded words of ``text``, each followed by its form without an Arabic article when it has one."""
+    forms = []
+    for word in WORD.findall(folded(text)):
+        forms.append(word)
+        bare = ARABIC_ARTICLE.sub("", word)
+        if bare != word:
+            forms.append(bare)
+    return forms
 
 
 def folded(text: str) -> str:
@@ -39,13 +53,13 @@ class GroupHistory:
         self.decisions = library.group_decisions(group_id)
         # Every word of a decision's text, item and meeting, folded once, for starts-of-words matching.
         self._words = [
-            " " + " ".join(WORD.findall(folded(f"{found.decision.text} {found.item_title} {found.workshop_title}")))
+            " " + " ".join(_forms(f"{found.decision.text} {found.item_title} {found.workshop_title}"))
             for found in self.decisions
         ]
 
     def search(self, filters: Filters = Filters()) -> list[GroupDecision]:
         """The decisions that match every search word and every filter, newest meeting first."""
-        wanted = [" " + word for word in WORD.findall(folded(filters.words))]
+        wanted = [" " + ARABIC_ARTICLE.sub("", word) for word in WORD.findall(folded(filters.words))]
         found = []
         for decision, words in zip(self.decisions, self._words):
             if filters.agreed is not None and decision.decision.agreed != filters.agreed:

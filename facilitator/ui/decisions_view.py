@@ -136,6 +136,7 @@ class DecisionsView(QDialog):
         self.refresh()
 
     def _library_changed(self, change: Change) -> None:
+        self._fill_groups(self.group_id())
         self.reload()
 
     def filters(self) -> Filters:

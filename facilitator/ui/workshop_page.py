@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.edits import ChangeWorkshop
+from facilitator.core.history import folded
 from facilitator.core.library import Change, Library
 from facilitator.core.model import Group, Workshop
 from facilitator.i18n import _
@@ -223,7 +224,8 @@ class WorkshopPage(QWidget):
             if not ok or not name:
                 self._fill_groups(self.workshop.group_id if self.workshop else None)
                 return
-            chosen = self.library.add_group(Group(name)).id
+            same = [group for group in self.library.groups() if folded(group.name.strip()) == folded(name)]
+            chosen = same[0].id if same else self.library.add_group(Group(name)).id
         self._change(group_id=chosen)
         self._fill_groups(self.workshop.group_id if self.workshop else None)
 

@@ -122,3 +122,17 @@ def test_folded_takes_off_accents_and_case_only():
     assert folded("Café ŴYN Noël") == "cafe wyn noel"
     assert folded(ARABIC) == folded(ARABIC).casefold()
     assert folded("straße") == "strasse"
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("مكتبة", ["نلتقي في المكتبة", "نذهب إلى مكتبة المدينة", "والمكتبة مفتوحة"]),  # library: with or without "the"
+    ("المكتبة", ["نلتقي في المكتبة", "نذهب إلى مكتبة المدينة", "والمكتبة مفتوحة"]),
+    ("مدينة", ["نذهب إلى مكتبة المدينة"]),
+    ("الا", []),  # too short to be "the" and a word: not taken off
+    ("كتب", []),  # the start of a word only, never inside one
+])
+def test_an_arabic_word_is_found_with_or_without_its_article(library, words, expected):
+    group = library.add_group(Group("مجموعة"))
+    decisions = [(text, Agreement.EVERYONE) for text in ("نلتقي في المكتبة", "نذهب إلى مكتبة المدينة", "والمكتبة مفتوحة")]
+    library.add_workshop(meeting("اجتماع", dt.date(2026, 1, 1), group, decisions))
+    assert sorted(texts(GroupHistory(library, group.id).search(Filters(words=words)))) == sorted(expected)
