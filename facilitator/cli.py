@@ -66,6 +66,20 @@ def build_parser() -> argparse.ArgumentParser:
     slides.add_argument(
         "--text-size", default="normal", choices=["normal", "large", "largest"], help=_("how big the words are (default: normal)")
     )
+    printed = commands.add_parser("print", help=_("save the easy-read summary, agenda handout or picture cards as a PDF"))
+    printed.add_argument("kind", choices=["summary", "agenda", "cards"], help=_("what to print"))
+    printed.add_argument("file", type=Path, help=_("the exported workshop file (.json)"))
+    printed.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf", help=_("the PDF file to write"))
+    printed.add_argument(
+        "--layout", default="standard", metavar="NAME",
+        help=_("standard, large-print, one of your own layouts, or the path of a layout file (default: standard)"),
+    )
+    printed.add_argument("--language", metavar="L", help=_("the language to print in (default: the workshop's)"))
+    printed.add_argument(
+        "--names", default="count", choices=["count", "aliases", "names"],
+        help=_("who was there: only how many (count, the default), chosen names (aliases) or names"),
+    )
+    printed.add_argument("--contact", default="", help=_("how to get in touch, for the end of the summary"))
     say = commands.add_parser("say", help=_("save words read aloud as a sound file (WAV)"))
     say.add_argument("text", nargs="?", help=_("the words to say (or use -f)"))
     say.add_argument("-f", "--file", metavar="FILE", help=_("a text file to say, or - for what is typed or piped in"))
@@ -188,6 +202,12 @@ def _slides(args: argparse.Namespace) -> int:
     return slides_command(args.file, args.output, args.theme, args.size, args.text_size)
 
 
+def _print(args: argparse.Namespace) -> int:
+    from facilitator.printing.command import print_command
+
+    return print_command(args.kind, args.file, args.output, args.layout, args.language, args.names, args.contact)
+
+
 def _say(args: argparse.Namespace) -> int:
     from facilitator.speech.command import say_command
 
@@ -202,4 +222,6 @@ def _voices(args: argparse.Namespace) -> int:
 
 COMMANDS = {"list": _list, "export": _export, "import": _import}
 # Commands that need no library.
-WORD_COMMANDS = {"check": _check, "glossary": _glossary, "slides": _slides, "say": _say, "voices": _voices}
+WORD_COMMANDS = {
+    "check": _check, "glossary": _glossary, "slides": _slides, "say": _say, "voices": _voices, "print": _print,
+}

@@ -12,6 +12,7 @@ from pathlib import Path
 # name used in code -> folder name at the top of the repository
 FOLDERS = {
     "icons": Path("assets") / "icons",
+    "fonts": Path("assets") / "fonts",
     "templates": Path("easyread_templates"),
     "translations": Path("translations"),
 }
@@ -34,6 +35,10 @@ def resource_dir(name: str) -> Path:
 
 def icons_dir() -> Path:
     return resource_dir("icons")
+
+
+def fonts_dir() -> Path:
+    return resource_dir("fonts")
 
 
 def templates_dir() -> Path:

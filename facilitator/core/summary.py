@@ -90,6 +90,8 @@ class Entry:
     text: str
     picture: str = ""  # a picture reference, "" for none (show the section's picture instead)
     detail: str = ""  # how people agreed, by when, the plain words of an item...
+    time: str = ""  # when it starts, on an agenda ("10:30")
+    marked: bool = False  # stands out from the rest, as a break does on an agenda
 
 
 # What a section builder gives: each entry, with the texts to look for hard words in (never names).

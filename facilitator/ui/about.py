@@ -14,6 +14,10 @@ CREDITS = [
     ("eSpeak NG", "GPL-3.0", "the eSpeak NG contributors"),
     ("Babel", "BSD-3-Clause", "the Babel team"),
     ("platformdirs", "MIT", "the platformdirs contributors"),
+    ("svglib", "LGPL-3.0", "Dinu Gherman and contributors"),
+    ("pypdfium2 and PDFium", "Apache-2.0 and BSD-3-Clause", "the pypdfium2 team and the PDFium authors"),
+    ("Atkinson Hyperlegible Next (the printed font)", "SIL Open Font License 1.1",
+     "the Atkinson Hyperlegible Next Project Authors, for the Braille Institute"),
 ]
 # Pictures are credited apart: CC BY-SA asks for the credit where the pictures are used.
 PICTURE_CREDIT = (

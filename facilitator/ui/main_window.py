@@ -184,6 +184,21 @@ class MainWindow(QMainWindow):
         view.show()
         self.decisions_view = view
 
+    def print_workshop(self) -> None:
+        """Preview, save as PDF or print the summary, agenda handout or picture cards of the current workshop."""
+        from facilitator.core.summary import hard_words_from
+        from facilitator.ui.print_dialog import PrintDialog
+
+        workshop_id = self.current_workshop_id()
+        if workshop_id is None:
+            return
+        self.page.flush()
+        workshop = self.library.load_workshop(workshop_id)
+        dialog = PrintDialog(self.library, self.pictures.catalogue, workshop, hard_words_from(self.plain_words.glossary), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.print_dialog = dialog
+
     def next_meeting(self) -> None:
         """Plan the group's next meeting, opening with what was decided last time and the actions."""
         workshop_id = self.current_workshop_id()

@@ -42,6 +42,7 @@ class MainActions:
     save_sound: QAction
     next_meeting: QAction
     decisions: QAction
+    print_: QAction
     needs_workshop: list[QAction] = field(default_factory=list)
 
 
@@ -128,12 +129,14 @@ def build(window) -> MainActions:
         save_sound=action(_("Save the summary as s&ound…"), window.read_aloud.save_summary),
         next_meeting=action(_("Plan the group's next &meeting"), window.next_meeting, "Ctrl+Shift+M"),
         decisions=action(_("What the group &decided…"), window.show_decisions, "Ctrl+Shift+D"),
+        print_=action(_("&Print or save as PDF…"), window.print_workshop, QKeySequence.StandardKey.Print),
     )
     actions.glossary.setText(_("&Plain words glossary"))
     actions.glossary.setShortcut(QKeySequence("Ctrl+Shift+L"))
     actions.needs_workshop = [
         actions.export, actions.delete, actions.save_template, actions.present, actions.present_here,
         actions.read_agenda, actions.pronunciations, actions.save_sound, actions.next_meeting,
+        actions.print_,
     ]
     _follow_history(window.history, actions.undo, actions.redo)
 
@@ -144,7 +147,7 @@ def build(window) -> MainActions:
 
     menu(_("&File"), [
         actions.new, actions.from_template, actions.next_meeting, None, actions.import_, actions.export, actions.save_template, None,
-        actions.delete, None, actions.backups, None, actions.quit,
+        actions.print_, None, actions.delete, None, actions.backups, None, actions.quit,
     ])
     menu(_("&Edit"), [actions.undo, actions.redo, None, actions.look_up])
     planner = window.page.planner

@@ -1,0 +1,75 @@
+"""``facilitator print``: the summary, agenda handout or picture cards of a workshop file, as a PDF."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import tempfile
+from pathlib import Path
+
+from facilitator.i18n import _
+
+KINDS = ("summary", "agenda", "cards")
+
+
+def print_command(kind: str, path: Path, output: Path, layout_name: str, language: str | None, names: str,
+                  contact: str) -> int:
+    from facilitator.cli import EXIT_PROBLEM, EXIT_USAGE
+    from facilitator.core import exchange
+    from facilitator.core.library import open_library
+    from facilitator.core.summary import Names, hard_words_from
+    from facilitator.i18n import set_language
+    from facilitator.language.glossary import Glossary
+    from facilitator.pictures.catalogue import PictureCatalogue
+    from facilitator.printing.documents import PrintProblem, agenda_pdf, cards_pdf, summary_pdf
+    from facilitator.printing.layout import LayoutRefused, load_layout
+    from facilitator.printing.pictures import PrintPictures
+
+    try:
+        layout = load_layout(layout_name)
+    except LayoutRefused as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = exchange.read_workshop_file(path)
+    except exchange.ImportFailed as error:
+        print(_("Cannot read {path}:").format(path=path), file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_PROBLEM
+    workshop = result.workshop
+    if language:
+        workshop = dataclasses.replace(workshop, language=language)
+    set_language(workshop.language)
+    with tempfile.TemporaryDirectory(prefix="facilitator-print-") as folder:
+        library = open_library(Path(folder) / "library.sqlite3")  # the file's own pictures, as in the app
+        try:
+            stored = exchange.import_into(library, result)
+            catalogue = PictureCatalogue.load()
+            catalogue.set_own_pictures(library.picture_names())
+            pictures = PrintPictures(catalogue, library.picture)
+            workshop = dataclasses.replace(workshop, agenda=stored.agenda, decisions=stored.decisions)
+            written = output.with_name(output.name + ".part")
+            try:
+                if kind == "summary":
+                    glossary = Glossary.built_in()
+                    pages = summary_pdf(workshop, written, layout, pictures, names=Names(names), contact=contact,
+                                        hard_words=hard_words_from(glossary))
+                elif kind == "agenda":
+                    pages = agenda_pdf(workshop, written, layout, pictures)
+                else:
+                    pages = cards_pdf(workshop, written, layout, pictures)
+                written.replace(output)
+            except PrintProblem as error:
+                print(error, file=sys.stderr)
+                return EXIT_PROBLEM
+            except OSError as error:
+                print(_("Cannot write {path}: {reason}.").format(path=output, reason=error.strerror), file=sys.stderr)
+                return EXIT_PROBLEM
+            finally:
+                written.unlink(missing_ok=True)
+        finally:
+            library.close()
+    print(_("Saved {path} ({pages} pages).").format(path=output, pages=pages))
+    return 0

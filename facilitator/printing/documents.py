@@ -1,0 +1,273 @@
+"""Easy-read PDFs: the summary, the agenda handout and picture cards, laid out by a ``Layout``.
+
+Every idea is a row: its picture on the left, its words on the right, the
+second line (how people agreed, by when) under the words in a smaller size
+that is still at least 16 pt. Fonts are embedded; words are never split
+across lines; text is drawn in reading order so it can be selected and read
+by a screen reader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
+
+import facilitator
+from facilitator.core.handouts import agenda_sections, card_entries
+from facilitator.core.model import Workshop
+from facilitator.core.summary import Entry, HardWords, Names, Section, summary_sections
+from facilitator.i18n import _
+from facilitator.printing.fonts import Fonts, FontProblem, drawable, fonts_for, missing_letters, right_to_left
+from facilitator.printing.layout import Layout
+from facilitator.printing.pictures import PictureBox, PrintPictures, draw_picture
+
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+CREDIT = "Pictures: OpenMoji, openmoji.org, CC BY-SA 4.0"
+
+
+class PrintProblem(ValueError):
+    """A document that cannot be printed, said plainly; nothing was written."""
+
+
+def summary_pdf(workshop: Workshop, out: Path | BinaryIO, layout: Layout, pictures: PrintPictures, *,
+                names: Names = Names.COUNT, contact: str = "", hard_words: HardWords | None = None) -> int:
+    """The easy-read summary of ``workshop``; the number of pages written."""
+    sections = summary_sections(workshop, hard_words=hard_words, names=names, contact=contact)
+    title = _("Notes from our meeting") + (f": {workshop.title.strip()}" if workshop.title.strip() else "")
+    return _Printer(layout, pictures, workshop.language).sections(sections, out, title)
+
+
+def agenda_pdf(workshop: Workshop, out: Path | BinaryIO, layout: Layout, pictures: PrintPictures) -> int:
+    """The agenda handout of ``workshop``; the number of pages written."""
+    title = _("Agenda") + (f": {workshop.title.strip()}" if workshop.title.strip() else "")
+    return _Printer(layout, pictures, workshop.language).sections(agenda_sections(workshop), out, title)
+
+
+def cards_pdf(workshop: Workshop | None, out: Path | BinaryIO, layout: Layout, pictures: PrintPictures) -> int:
+    """Picture cards to cut out and hold up; the number of pages written."""
+    language = workshop.language if workshop is not None else "en"
+    return _Printer(layout, pictures, language).cards(card_entries(workshop), out, _("Picture cards"))
+
+
+class _Printer:
+    def __init__(self, layout: Layout, pictures: PrintPictures, language: str):
+        self.layout = layout
+        self.pictures = pictures
+        self.language = language
+        try:
+            self.fonts: Fonts = fonts_for(layout.font)
+        except FontProblem as error:
+            raise PrintProblem(str(error)) from error
+        self.page_width, self.page_height = PAGE_SIZES[layout.page_size]
+        self.margin = layout.margin * mm
+        self.picture = layout.picture_size * mm
+        self.gap = 5 * mm
+        self.width = self.page_width - 2 * self.margin
+        self.used_openmoji = False
+
+    # -- checks ---------------------------------------------------------------------
+
+    def _check(self, texts: list[str]) -> None:
+        rtl = right_to_left(texts)
+        if rtl:
+            raise PrintProblem(
+                _("This cannot be printed yet: the app cannot print right-to-left writing, such as Arabic, in a PDF. "
+                  "These words have it: “{text}”. Nothing was saved.").format(text=rtl.strip()[:80])
+            )
+        missing = missing_letters(self.fonts, texts)
+        if missing:
+            raise PrintProblem(
+                _("The font {font} has no letters for: {letters}. Choose a font that has them in the layout. "
+                  "Nothing was saved.").format(font=self.layout.font, letters=" ".join(missing))
+            )
+
+    # -- styles ---------------------------------------------------------------------
+
+    def _style(self, size: float, bold: bool = False, colour: str | None = None, centred: bool = False) -> ParagraphStyle:
+        return ParagraphStyle(
+            f"s{size}{bold}{colour}{centred}",
+            fontName=self.fonts.bold if bold else self.fonts.regular,
+            fontSize=size,
+            leading=size * self.layout.line_spacing,
+            textColor=colors.HexColor(colour or self.layout.text_colour),
+            alignment=TA_CENTER if centred else TA_LEFT,
+            splitLongWords=0,  # a long word goes whole onto the next line, never split
+            allowWidows=0,
+            allowOrphans=0,
+            wordWrap=None,
+        )
+
+    def _para(self, text: str, style: ParagraphStyle) -> Paragraph:
+        lines = [escape(line.strip()) for line in drawable(self.fonts, text).splitlines() if line.strip()]
+        return Paragraph("<br/>".join(lines), style)
+
+    def _picture(self, ref: str, size: float) -> PictureBox:
+        found = self.pictures.get(ref) if ref else None
+        if found is not None and not ref.startswith("own:"):
+            self.used_openmoji = True
+        return PictureBox(found, size)
+
+    # -- documents ------------------------------------------------------------------
+
+    def _document(self, out, title: str, on_first=None) -> BaseDocTemplate:
+        layout = self.layout
+        frame = Frame(self.margin, self.margin + layout.detail_size * 2, self.width,
+                      self.page_height - 2 * self.margin - layout.detail_size * 2, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+        def page(canvas, document):
+            canvas.saveState()
+            canvas.setFillColor(colors.HexColor(layout.paper_colour))
+            canvas.rect(0, 0, self.page_width, self.page_height, stroke=0, fill=1)
+            canvas.setFillColor(colors.HexColor(layout.text_colour))
+            canvas.setFont(self.fonts.regular, layout.detail_size)
+            canvas.drawRightString(self.page_width - self.margin, self.margin,
+                                   _("Page {n}").format(n=document.page))
+            canvas.restoreState()
+
+        def first_page(canvas, document):
+            page(canvas, document)
+            logo = layout.logo_path()
+            if logo is not None:
+                from facilitator.printing.pictures import _svg
+                from reportlab.lib.utils import ImageReader
+
+                try:
+                    data = logo.read_bytes()
+                    drawn = _svg(data) if logo.suffix.lower() == ".svg" else ImageReader(str(logo))
+                except OSError:
+                    drawn = None
+                size = 25 * mm
+                draw_picture(canvas, drawn, self.page_width - self.margin - size, self.page_height - self.margin - size + 8 * mm, size)
+
+        document = BaseDocTemplate(
+            str(out) if isinstance(out, Path) else out, pagesize=(self.page_width, self.page_height), title=title, author=layout.organisation or "facilitator",
+            subject=title, creator=f"facilitator {facilitator.__version__}", lang=self.language,
+            leftMargin=self.margin, rightMargin=self.margin, topMargin=self.margin, bottomMargin=self.margin,
+            initialFontName=self.fonts.regular, initialFontSize=layout.body_size,
+        )
+        document.addPageTemplates([
+            PageTemplate("first", [frame], onPage=first_page, autoNextPageTemplate="rest"),
+            PageTemplate("rest", [frame], onPage=page),
+        ])
+        return document
+
+    def sections(self, sections: list[Section], out, title: str) -> int:
+        texts = [title] + [text for section in sections for entry in section.entries
+                           for text in (section.heading, entry.text, entry.detail, entry.time)]
+        self._check(texts + list(self.layout.section_titles.values()))
+        story = []
+        for section in sections:
+            story += self._section(section)
+        if self.used_openmoji:
+            story += [Spacer(1, 6 * mm), self._para(CREDIT, self._style(self.layout.detail_size))]
+        document = self._document(out, title)
+        document.build(story)
+        return document.page
+
+    def _section(self, section: Section) -> list:
+        layout = self.layout
+        heading = layout.section_titles.get(section.key, section.heading)
+        flow = []
+        if section.key == "cover":
+            # The cover: the title biggest, beside the meeting's picture; then when and where.
+            entries = list(section.entries)
+            title = entries.pop(0).text if entries and not entries[0].picture else ""
+            big = self.picture * 1.6
+            words = [self._para(heading, self._style(layout.heading_size, True, layout.heading_colour))]
+            if title:
+                words.append(self._para(title, self._style(layout.title_size, True, layout.heading_colour)))
+            flow.append(self._row(self._picture(section.picture, big), words, big))
+            flow.append(Spacer(1, 4 * mm))
+            flow += [self._entry(entry, section) for entry in entries]
+            flow.append(Spacer(1, 8 * mm))
+            return flow
+        band = Table(
+            [[self._picture(section.picture, self.picture * 0.8),
+              self._para(heading, self._style(layout.heading_size, True, layout.heading_colour))]],
+            colWidths=[self.picture + self.gap, self.width - self.picture - self.gap],
+            style=TableStyle([
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(layout.band_colour)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+            ]),
+        )
+        shown = list(section.entries)
+        if section.key == "who":
+            # Names (or "8 people came.") are one idea: one picture, one name a line.
+            shown = [Entry("\n".join(entry.text for entry in shown))] if shown else []
+        entries = [self._entry(entry, section) for entry in shown]
+        # A heading never sits alone at the foot of a page: it keeps its first entry with it.
+        flow.append(KeepTogether([Spacer(1, 4 * mm), band, Spacer(1, 3 * mm), *entries[:1]]))
+        flow += entries[1:]
+        flow.append(Spacer(1, 4 * mm))
+        return flow
+
+    def _entry(self, entry: Entry, section: Section):
+        layout = self.layout
+        words = []
+        text = entry.text if not entry.time else f"{entry.time}   {entry.text}"
+        words.append(self._para(text, self._style(layout.body_size, bool(entry.time) or section.key == "words")))
+        if entry.detail.strip():
+            words.append(self._para(entry.detail, self._style(layout.detail_size)))
+        picture = self._picture(entry.picture or section.picture, self.picture)
+        return self._row(picture, words, self.picture, marked=entry.marked)
+
+    def _row(self, picture, words: list, size: float, marked: bool = False) -> Table:
+        style = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (1, 0), (1, 0), self.gap),
+            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+        ]
+        if marked:
+            style += [("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.layout.band_colour)),
+                      ("LEFTPADDING", (0, 0), (0, 0), 2 * mm)]
+        table = Table([[picture, words]], colWidths=[size, self.width - size], style=TableStyle(style))
+        table.hAlign = "LEFT"
+        return table
+
+    # -- cards ------------------------------------------------------------------------
+
+    def cards(self, entries: list[Entry], out, title: str) -> int:
+        self._check([title] + [entry.text for entry in entries])
+        layout = self.layout
+        columns, rows = layout.card_columns, layout.card_rows
+        height_left = self.page_height - 2 * self.margin - layout.detail_size * 2
+        cell_width, cell_height = self.width / columns, height_left / rows
+        words_height = layout.heading_size * layout.line_spacing * 2 + 4 * mm
+        side = max(20 * mm, min(cell_width, cell_height - words_height) - 12 * mm)
+        style = self._style(layout.heading_size, True, layout.text_colour, centred=True)
+        cells, seen = [], set()
+        for entry in entries:
+            found = self.pictures.get(entry.picture)
+            if found is not None and id(found) in seen:
+                continue  # two words for one picture ("agree", "thumbs up"): one card
+            seen.add(id(found))
+            picture = self._picture(entry.picture, side)
+            picture.hAlign = "CENTER"
+            cells.append([picture, Spacer(1, 3 * mm), self._para(entry.text, style)])
+        grid = [cells[n:n + columns] for n in range(0, len(cells), columns)]
+        grid[-1] += [""] * (columns - len(grid[-1]))
+        story = []
+        for start in range(0, len(grid), rows):
+            page_rows = grid[start:start + rows]
+            story.append(Table(
+                page_rows, colWidths=[cell_width] * columns, rowHeights=[cell_height] * len(page_rows),
+                style=TableStyle([
+                    ("GRID", (0, 0), (-1, -1), 1, colors.HexColor("#8A8A8A"), None, (4, 3)),  # dashed: cut here
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ]),
+            ))
+        document = self._document(out, title)
+        document.build(story)
+        return document.page

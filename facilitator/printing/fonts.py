@@ -1,0 +1,90 @@
+"""The fonts printed with: registered once with reportlab, embedded in every PDF, checked for every letter."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from facilitator.i18n import _
+from facilitator.resources import fonts_dir
+
+# The app's own font: Atkinson Hyperlegible Next has the Welsh ŵ ŷ Ŵ Ŷ (the first Atkinson Hyperlegible had not).
+BUILT_IN = {
+    "Atkinson Hyperlegible Next": ("AtkinsonHyperlegibleNext-Regular.ttf", "AtkinsonHyperlegibleNext-Bold.ttf"),
+}
+RIGHT_TO_LEFT = {"R", "AL"}  # Unicode bidirectional classes of Hebrew, Arabic, Syriac, Thaana...
+
+
+class FontProblem(ValueError):
+    """Words that cannot be printed with the chosen font, said plainly."""
+
+
+@dataclass(frozen=True)
+class Fonts:
+    regular: str  # the names registered with reportlab
+    bold: str
+    letters: frozenset[int]  # every character the regular and bold fonts both draw
+
+
+@cache
+def fonts_for(font: str) -> Fonts:
+    """Register ``font`` (a built-in family's name, or the path of a TrueType .ttf file) and its bold."""
+    if font in BUILT_IN:
+        regular_file, bold_file = (fonts_dir() / name for name in BUILT_IN[font])
+    else:
+        regular_file = bold_file = Path(font).expanduser()
+        if regular_file.suffix.lower() != ".ttf" or not regular_file.is_file():
+            raise FontProblem(
+                _("The font “{font}” is not one the app has ({names}) nor a .ttf file.").format(
+                    font=font, names=", ".join(BUILT_IN))
+            )
+    names = []
+    letters = None
+    for style, path in (("", regular_file), ("-Bold", bold_file)):
+        name = f"{Path(path).stem}{style}"
+        try:
+            face = TTFont(name, str(path))
+        except (TTFError, OSError) as error:
+            raise FontProblem(_("The font file {path} cannot be used: {reason}").format(path=path, reason=error)) from error
+        pdfmetrics.registerFont(face)
+        names.append(name)
+        drawn = frozenset(face.face.charToGlyph)
+        letters = drawn if letters is None else letters & drawn
+    return Fonts(names[0], names[1], letters or frozenset())
+
+
+def _kind(letter: str) -> str:
+    return unicodedata.category(letter)[0]
+
+
+def missing_letters(fonts: Fonts, texts: Iterable[str]) -> str:
+    """The letters, digits and punctuation in ``texts`` the font cannot draw, once each ("" when none)."""
+    missing = []
+    for text in texts:
+        for letter in text:
+            if ord(letter) not in fonts.letters and _kind(letter) in "LNP" and letter not in missing:
+                missing.append(letter)
+    return "".join(missing)
+
+
+def drawable(fonts: Fonts, text: str) -> str:
+    """``text`` less the symbols the font cannot draw (emoji and their joiners), so no box is printed."""
+    kept = "".join(c for c in text if ord(c) in fonts.letters or c in "\n\t" or _kind(c) in "LNP")
+    if kept == text:
+        return text
+    return "\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for line in kept.split("\n"))
+
+
+def right_to_left(texts: Iterable[str]) -> str:
+    """The first text that has right-to-left writing in it, or ""."""
+    for text in texts:
+        if any(unicodedata.bidirectional(letter) in RIGHT_TO_LEFT for letter in text):
+            return text
+    return ""

@@ -1,0 +1,307 @@
+"""Print or save as PDF: the easy-read summary, the agenda handout or picture cards, with a preview.
+
+The PDF is built and its pages drawn in a worker thread, so the window never
+stops answering; the preview shows exactly the pages that will be saved or printed.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.exchange import pictured
+from facilitator.core.library import Library
+from facilitator.core.model import Workshop
+from facilitator.core.summary import HardWords, Names
+from facilitator.i18n import _
+from facilitator.printing.layout import LayoutRefused, layout_files, load_layout
+from facilitator.pictures.own import OWN_PREFIX as OWN
+from facilitator.printing.pictures import PrintPictures
+
+PREVIEW_SCALE = 0.9  # of the page's size in points: an A4 page is about 535 pixels wide
+KINDS = {
+    "summary": _("The easy-read summary of what we decided"),
+    "agenda": _("The agenda handout"),
+    "cards": _("Picture cards to cut out"),
+}
+NAMES = {
+    Names.COUNT: _("Only how many people came (no names)"),
+    Names.ALIASES: _("The names people chose to use"),
+    Names.NAMES: _("People's names"),
+}
+
+
+@dataclass(frozen=True)
+class Built:
+    data: bytes = b""
+    pages: tuple[tuple[int, int, int, bytes], ...] = ()  # width, height, bytes a line, RGB
+    problem: str = ""
+
+
+def build(kind: str, workshop: Workshop, layout_name: str, pictures: PrintPictures, names: Names, contact: str,
+          hard_words: HardWords | None) -> Built:
+    """The PDF and its pages drawn for the preview (run in the worker thread)."""
+    import io
+
+    import pypdfium2
+
+    from facilitator.printing.documents import PrintProblem, agenda_pdf, cards_pdf, summary_pdf
+
+    out = io.BytesIO()
+    try:
+        layout = load_layout(layout_name)
+        if kind == "summary":
+            summary_pdf(workshop, out, layout, pictures, names=names, contact=contact, hard_words=hard_words)
+        elif kind == "agenda":
+            agenda_pdf(workshop, out, layout, pictures)
+        else:
+            cards_pdf(workshop, out, layout, pictures)
+    except LayoutRefused as error:
+        return Built(problem=" ".join(error.problems))
+    except PrintProblem as error:
+        return Built(problem=str(error))
+    data = out.getvalue()
+    document = pypdfium2.PdfDocument(data)
+    pages = []
+    try:
+        for page in document:
+            bitmap = page.render(scale=PREVIEW_SCALE, rev_byteorder=True)
+            pages.append((bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer)))
+    finally:
+        document.close()
+    return Built(data, tuple(pages))
+
+
+class PrintDialog(QDialog):
+    def __init__(self, library: Library, catalogue, workshop: Workshop, hard_words: HardWords | None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Print or save as PDF"))
+        self.library = library
+        self.workshop = workshop
+        self.hard_words = hard_words
+        # The library is read here, in the window's thread: the worker only sees the pictures already read.
+        own = {}
+        for part in pictured(workshop):
+            if part.picture.startswith(OWN):
+                found = library.picture(part.picture[len(OWN):])
+                if found is not None:
+                    own[found.id] = found
+        self.pictures = PrintPictures(catalogue, own.get)
+        self.built = Built()
+        self._worker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="print")
+        self._job: concurrent.futures.Future | None = None
+        self._again = False
+
+        self.kind_box = QComboBox()
+        for key, text in KINDS.items():
+            self.kind_box.addItem(text, key)
+        self.layout_box = QComboBox()
+        for name, path in layout_files().items():
+            try:
+                shown = json.loads(path.read_text(encoding="utf-8")).get("name") or name
+            except (OSError, ValueError, AttributeError):
+                shown = name
+            self.layout_box.addItem(str(shown), name)
+        self.layout_box.setCurrentIndex(max(0, self.layout_box.findData("standard")))
+        self.names_box = QComboBox()
+        for key, text in NAMES.items():
+            self.names_box.addItem(text, key)
+        self.contact = QLineEdit()
+        self.contact.setPlaceholderText(_("For example: Helen, 01234 567890"))
+        self.contact.setMaxLength(300)
+        form = QFormLayout()
+        form.addRow(_("&What to print"), self.kind_box)
+        form.addRow(_("&Layout"), self.layout_box)
+        form.addRow(_("Who was &there"), self.names_box)
+        form.addRow(_("How to get in &touch"), self.contact)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(_("What is happening"))
+
+        self.pages = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        scroll = QScrollArea()
+        scroll.setWidget(self.pages)
+        scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(_("Preview of the pages"))
+        self.scroll = scroll
+
+        self.save_button = QPushButton(_("&Save as PDF…"))
+        self.print_button = QPushButton(_("&Print…"))
+        close = QPushButton(_("Close"))
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_pages)
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.save_button, self.print_button, close):
+            buttons.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        self._poll = QTimer(self, interval=50)
+        self._poll.timeout.connect(self._check_job)
+        self._soon = QTimer(self, singleShot=True, interval=250)  # typing a contact rebuilds once, after a pause
+        self._soon.timeout.connect(self.rebuild)
+        for box in (self.kind_box, self.layout_box, self.names_box):
+            box.currentIndexChanged.connect(self._choices_changed)
+        self.contact.textChanged.connect(lambda *args: self._soon.start())
+        self.finished.connect(lambda *args: self._worker.shutdown(wait=False, cancel_futures=True))
+        self.resize(760, 860)
+        self._choices_changed()
+
+    def kind(self) -> str:
+        return self.kind_box.currentData()
+
+    def _choices_changed(self, *args) -> None:
+        summary = self.kind() == "summary"
+        self.names_box.setEnabled(summary)
+        self.contact.setEnabled(summary)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Build the PDF again with the choices made; one build at a time, the newest choices last."""
+        if self._job is not None and not self._job.done():
+            self._again = True
+            return
+        self._again = False
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self.status.setText(_("Making the pages…"))
+        self._job = self._worker.submit(
+            build, self.kind(), self.workshop, self.layout_box.currentData() or "standard", self.pictures,
+            Names(self.names_box.currentData()), self.contact.text(), self.hard_words,
+        )
+        self._poll.start()
+
+    def wait_for_pages(self, timeout: float = 30) -> None:
+        """Block until the pages being made are shown (for scripts and tests)."""
+        while self._job is not None:
+            self._job.result(timeout=timeout)
+            self._check_job()
+
+    def _check_job(self) -> None:
+        if self._job is None or not self._job.done():
+            return
+        self._poll.stop()
+        try:
+            self.built = self._job.result()
+        except Exception as error:  # noqa: BLE001 (the dialog says what went wrong; nothing is lost)
+            self.built = Built(problem=_("The pages could not be made ({reason}).").format(reason=error))
+        self._job = None
+        if self._again:
+            self.rebuild()
+            return
+        self._show_pages()
+
+    def _show_pages(self) -> None:
+        while self.pages_layout.count():
+            self.pages_layout.takeAt(0).widget().deleteLater()
+        if self.built.problem:
+            self.status.setText(self.built.problem)
+            self.status.setStyleSheet("color: #8B0000; font-weight: bold;")
+            return
+        self.status.setStyleSheet("")
+        count = len(self.built.pages)
+        self.status.setText(_("{n} pages. This is how they will look.").format(n=count) if count != 1
+                            else _("1 page. This is how it will look."))
+        for number, (width, height, stride, data) in enumerate(self.built.pages, start=1):
+            image = QImage(data, width, height, stride, QImage.Format.Format_RGB888).copy()
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setMinimumSize(QSize(width, height))
+            label.setFrameShape(QLabel.Shape.Box)
+            label.setAccessibleName(_("Page {n}").format(n=number))
+            self.pages_layout.addWidget(label)
+        self.save_button.setEnabled(count > 0)
+        self.print_button.setEnabled(count > 0)
+
+    def suggested_name(self) -> str:
+        from facilitator.commands import suggested_file_name
+
+        stem = Path(suggested_file_name(self.workshop)).stem
+        return f"{stem}-{self.kind()}.pdf"
+
+    def save(self) -> Path | None:
+        if not self.built.data:
+            return None
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Save as PDF"), str(Path.home() / self.suggested_name()), _("PDF documents (*.pdf)")
+        )
+        if not chosen:
+            return None
+        return self.save_to(Path(chosen))
+
+    def save_to(self, path: Path) -> Path | None:
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        part = path.with_name(path.name + ".part")
+        try:
+            part.write_bytes(self.built.data)
+            part.replace(path)
+        except OSError as error:
+            part.unlink(missing_ok=True)
+            self.status.setText(_("{path} could not be saved ({reason}). Nothing was changed.").format(
+                path=path, reason=error.strerror or error))
+            return None
+        self.status.setText(_("Saved {path}.").format(path=path))
+        return path
+
+    def print_pages(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.suggested_name())
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Draw every page on ``printer`` at its own resolution; the number of pages sent."""
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(self.built.data)
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.status.setText(_("The printer could not be started. Nothing was printed."))
+            return 0
+        sent = 0
+        try:
+            dpi = min(printer.resolution(), 300)
+            for index, page in enumerate(document):
+                if index:
+                    printer.newPage()
+                bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
+                image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
+                target = painter.viewport()
+                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(target.x(), target.y(), image.scaled(scaled, Qt.AspectRatioMode.KeepAspectRatio,
+                                                                        Qt.TransformationMode.SmoothTransformation))
+                sent += 1
+        finally:
+            painter.end()
+            document.close()
+        self.status.setText(_("Sent {n} pages to the printer.").format(n=sent))
+        return sent
