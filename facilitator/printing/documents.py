@@ -25,7 +25,7 @@ from facilitator.core.handouts import agenda_sections, card_entries
 from facilitator.core.model import Workshop
 from facilitator.core.summary import Entry, HardWords, Names, Section, summary_sections
 from facilitator.i18n import _
-from facilitator.printing.fonts import Fonts, FontProblem, drawable, fonts_for, missing_letters, right_to_left
+from facilitator.printing.fonts import FontProblem, Fonts, drawable, fonts_for, missing_letters, right_to_left
 from facilitator.printing.layout import Layout
 from facilitator.printing.pictures import PictureBox, PrintPictures, draw_picture
 
@@ -137,8 +137,9 @@ class _Printer:
             page(canvas, document)
             logo = layout.logo_path()
             if logo is not None:
-                from facilitator.printing.pictures import _svg
                 from reportlab.lib.utils import ImageReader
+
+                from facilitator.printing.pictures import _svg
 
                 try:
                     data = logo.read_bytes()

@@ -33,8 +33,8 @@ from facilitator.core.library import Library
 from facilitator.core.model import Workshop
 from facilitator.core.summary import HardWords, Names
 from facilitator.i18n import _
-from facilitator.printing.layout import LayoutRefused, layout_files, load_layout
 from facilitator.pictures.own import OWN_PREFIX as OWN
+from facilitator.printing.layout import LayoutRefused, layout_files, load_layout
 from facilitator.printing.pictures import PrintPictures
 
 PREVIEW_SCALE = 0.9  # of the page's size in points: an A4 page is about 535 pixels wide
