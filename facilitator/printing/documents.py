@@ -9,6 +9,7 @@ by a screen reader.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -25,12 +26,22 @@ from facilitator.core.handouts import agenda_sections, card_entries
 from facilitator.core.model import Workshop
 from facilitator.core.summary import Entry, HardWords, Names, Section, summary_sections
 from facilitator.i18n import _
-from facilitator.printing.fonts import FontProblem, Fonts, drawable, fonts_for, missing_letters, right_to_left
+from facilitator.printing.bidi import BidiParagraph, is_right_to_left
+from facilitator.printing.fonts import FontProblem, Fonts, drawable, fonts_for, missing_letters
 from facilitator.printing.layout import Layout
 from facilitator.printing.pictures import PictureBox, PrintPictures, draw_picture
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 CREDIT = "Pictures: OpenMoji, openmoji.org, CC BY-SA 4.0"
+
+
+def _right_to_left_language(language: str) -> bool:
+    from babel.core import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language.replace("-", "_")).character_order == "right-to-left"
+    except (UnknownLocaleError, ValueError):
+        return False
 
 
 class PrintProblem(ValueError):
@@ -72,16 +83,12 @@ class _Printer:
         self.gap = 5 * mm
         self.width = self.page_width - 2 * self.margin
         self.used_openmoji = False
+        # A right-to-left language mirrors the page: pictures on the right, words on the left of them.
+        self.rtl = _right_to_left_language(language)
 
     # -- checks ---------------------------------------------------------------------
 
     def _check(self, texts: list[str]) -> None:
-        rtl = right_to_left(texts)
-        if rtl:
-            raise PrintProblem(
-                _("This cannot be printed yet: the app cannot print right-to-left writing, such as Arabic, in a PDF. "
-                  "These words have it: “{text}”. Nothing was saved.").format(text=rtl.strip()[:80])
-            )
         missing = missing_letters(self.fonts, texts)
         if missing:
             raise PrintProblem(
@@ -105,9 +112,16 @@ class _Printer:
             wordWrap=None,
         )
 
-    def _para(self, text: str, style: ParagraphStyle) -> Paragraph:
-        lines = [escape(line.strip()) for line in drawable(self.fonts, text).splitlines() if line.strip()]
-        return Paragraph("<br/>".join(lines), style)
+    def _para(self, text: str, style: ParagraphStyle):
+        lines = [line.strip() for line in drawable(self.fonts, text).splitlines() if line.strip()]
+        if self.rtl or is_right_to_left(text):
+            first = next((c for c in text if unicodedata.bidirectional(c) in ("L", "R", "AL")), "")
+            rtl = self.rtl if not first else unicodedata.bidirectional(first) != "L"
+            align = "centre" if style.alignment == TA_CENTER else ("right" if self.rtl else "left")
+            return BidiParagraph("\n".join(lines), self.fonts, style.fontSize, style.leading,
+                                 "#" + style.textColor.hexval()[2:], bold=style.fontName == self.fonts.bold,
+                                 align=align, rtl=rtl)
+        return Paragraph("<br/>".join(escape(line) for line in lines), style)
 
     def _picture(self, ref: str, size: float) -> PictureBox:
         found = self.pictures.get(ref) if ref else None
@@ -191,10 +205,12 @@ class _Printer:
             flow += [self._entry(entry, section) for entry in entries]
             flow.append(Spacer(1, 8 * mm))
             return flow
+        cells = [self._picture(section.picture, self.picture * 0.8),
+                 self._para(heading, self._style(layout.heading_size, True, layout.heading_colour))]
+        widths = [self.picture + self.gap, self.width - self.picture - self.gap]
         band = Table(
-            [[self._picture(section.picture, self.picture * 0.8),
-              self._para(heading, self._style(layout.heading_size, True, layout.heading_colour))]],
-            colWidths=[self.picture + self.gap, self.width - self.picture - self.gap],
+            [cells[::-1] if self.rtl else cells],
+            colWidths=widths[::-1] if self.rtl else widths,
             style=TableStyle([
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(layout.band_colour)),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -224,16 +240,21 @@ class _Printer:
         return self._row(picture, words, self.picture, marked=entry.marked)
 
     def _row(self, picture, words: list, size: float, marked: bool = False) -> Table:
+        """The picture, then its words; mirrored (words, then the picture on the right) for right to left."""
+        words_at, picture_at = (0, 1) if self.rtl else (1, 0)
         style = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("LEFTPADDING", (1, 0), (1, 0), self.gap),
+            ("RIGHTPADDING" if self.rtl else "LEFTPADDING", (words_at, 0), (words_at, 0), self.gap),
             ("TOPPADDING", (0, 0), (-1, -1), 2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
         ]
         if marked:
             style += [("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.layout.band_colour)),
-                      ("LEFTPADDING", (0, 0), (0, 0), 2 * mm)]
-        table = Table([[picture, words]], colWidths=[size, self.width - size], style=TableStyle(style))
+                      ("RIGHTPADDING" if self.rtl else "LEFTPADDING", (picture_at, 0), (picture_at, 0), 2 * mm)]
+        cells, widths = [picture, words], [size, self.width - size]
+        if self.rtl:
+            cells, widths = cells[::-1], widths[::-1]
+        table = Table([cells], colWidths=widths, style=TableStyle(style))
         table.hAlign = "LEFT"
         return table
 

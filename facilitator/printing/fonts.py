@@ -19,6 +19,8 @@ from facilitator.resources import fonts_dir
 BUILT_IN = {
     "Atkinson Hyperlegible Next": ("AtkinsonHyperlegibleNext-Regular.ttf", "AtkinsonHyperlegibleNext-Bold.ttf"),
 }
+# Arabic (and its joined letter forms) are printed with Noto Sans Arabic, whatever the layout's font.
+RIGHT_TO_LEFT_FONT = ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
 RIGHT_TO_LEFT = {"R", "AL"}  # Unicode bidirectional classes of Hebrew, Arabic, Syriac, Thaana...
 
 
@@ -31,20 +33,15 @@ class Fonts:
     regular: str  # the names registered with reportlab
     bold: str
     letters: frozenset[int]  # every character the regular and bold fonts both draw
+    rtl_regular: str = ""  # the font for right-to-left words
+    rtl_bold: str = ""
+    rtl_letters: frozenset[int] = frozenset()
+
+    def has(self, letter: str) -> bool:
+        return ord(letter) in self.letters or ord(letter) in self.rtl_letters
 
 
-@cache
-def fonts_for(font: str) -> Fonts:
-    """Register ``font`` (a built-in family's name, or the path of a TrueType .ttf file) and its bold."""
-    if font in BUILT_IN:
-        regular_file, bold_file = (fonts_dir() / name for name in BUILT_IN[font])
-    else:
-        regular_file = bold_file = Path(font).expanduser()
-        if regular_file.suffix.lower() != ".ttf" or not regular_file.is_file():
-            raise FontProblem(
-                _("The font “{font}” is not one the app has ({names}) nor a .ttf file.").format(
-                    font=font, names=", ".join(BUILT_IN))
-            )
+def _register(regular_file: Path, bold_file: Path) -> tuple[str, str, frozenset[int]]:
     names = []
     letters = None
     for style, path in (("", regular_file), ("-Bold", bold_file)):
@@ -57,7 +54,25 @@ def fonts_for(font: str) -> Fonts:
         names.append(name)
         drawn = frozenset(face.face.charToGlyph)
         letters = drawn if letters is None else letters & drawn
-    return Fonts(names[0], names[1], letters or frozenset())
+    return names[0], names[1], letters or frozenset()
+
+
+@cache
+def fonts_for(font: str) -> Fonts:
+    """Register ``font`` (a built-in family's name, or the path of a TrueType .ttf file), its bold, and the
+    right-to-left font."""
+    if font in BUILT_IN:
+        regular_file, bold_file = (fonts_dir() / name for name in BUILT_IN[font])
+    else:
+        regular_file = bold_file = Path(font).expanduser()
+        if regular_file.suffix.lower() != ".ttf" or not regular_file.is_file():
+            raise FontProblem(
+                _("The font “{font}” is not one the app has ({names}) nor a .ttf file.").format(
+                    font=font, names=", ".join(BUILT_IN))
+            )
+    regular, bold, letters = _register(regular_file, bold_file)
+    rtl_regular, rtl_bold, rtl_letters = _register(*(fonts_dir() / name for name in RIGHT_TO_LEFT_FONT))
+    return Fonts(regular, bold, letters, rtl_regular, rtl_bold, rtl_letters)
 
 
 def _kind(letter: str) -> str:
@@ -69,14 +84,14 @@ def missing_letters(fonts: Fonts, texts: Iterable[str]) -> str:
     missing = []
     for text in texts:
         for letter in text:
-            if ord(letter) not in fonts.letters and _kind(letter) in "LNP" and letter not in missing:
+            if not fonts.has(letter) and _kind(letter) in "LNP" and letter not in missing:
                 missing.append(letter)
     return "".join(missing)
 
 
 def drawable(fonts: Fonts, text: str) -> str:
     """``text`` less the symbols the font cannot draw (emoji and their joiners), so no box is printed."""
-    kept = "".join(c for c in text if ord(c) in fonts.letters or c in "\n\t" or _kind(c) in "LNP")
+    kept = "".join(c for c in text if fonts.has(c) or c in "\n\t" or _kind(c) in "LNP")
     if kept == text:
         return text
     return "\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for line in kept.split("\n"))

@@ -18,6 +18,9 @@ CREDITS = [
     ("pypdfium2 and PDFium", "Apache-2.0 and BSD-3-Clause", "the pypdfium2 team and the PDFium authors"),
     ("Atkinson Hyperlegible Next (the printed font)", "SIL Open Font License 1.1",
      "the Atkinson Hyperlegible Next Project Authors, for the Braille Institute"),
+    ("Noto Sans Arabic (printed Arabic)", "SIL Open Font License 1.1", "the Noto Project Authors"),
+    ("python-bidi", "LGPL-3.0", "Meir Kriheli"),
+    ("arabic-reshaper", "MIT", "Abdullah Diab"),
 ]
 # Pictures are credited apart: CC BY-SA asks for the credit where the pictures are used.
 PICTURE_CREDIT = (
