@@ -32,21 +32,21 @@ from facilitator.core.exchange import pictured
 from facilitator.core.library import Library
 from facilitator.core.model import Workshop
 from facilitator.core.summary import HardWords, Names
-from facilitator.i18n import _
+from facilitator.i18n import N_, _
 from facilitator.pictures.own import OWN_PREFIX as OWN
 from facilitator.printing.layout import LayoutRefused, layout_files, load_layout
 from facilitator.printing.pictures import PrintPictures
 
 PREVIEW_SCALE = 0.9  # of the page's size in points: an A4 page is about 535 pixels wide
 KINDS = {
-    "summary": _("The easy-read summary of what we decided"),
-    "agenda": _("The agenda handout"),
-    "cards": _("Picture cards to cut out"),
+    "summary": N_("The easy-read summary of what we decided"),
+    "agenda": N_("The agenda handout"),
+    "cards": N_("Picture cards to cut out"),
 }
 NAMES = {
-    Names.COUNT: _("Only how many people came (no names)"),
-    Names.ALIASES: _("The names people chose to use"),
-    Names.NAMES: _("People's names"),
+    Names.COUNT: N_("Only how many people came (no names)"),
+    Names.ALIASES: N_("The names people chose to use"),
+    Names.NAMES: N_("People's names"),
 }
 
 
@@ -113,7 +113,7 @@ class PrintDialog(QDialog):
 
         self.kind_box = QComboBox()
         for key, text in KINDS.items():
-            self.kind_box.addItem(text, key)
+            self.kind_box.addItem(_(text), key)
         self.layout_box = QComboBox()
         for name, path in layout_files().items():
             try:
@@ -124,7 +124,7 @@ class PrintDialog(QDialog):
         self.layout_box.setCurrentIndex(max(0, self.layout_box.findData("standard")))
         self.names_box = QComboBox()
         for key, text in NAMES.items():
-            self.names_box.addItem(text, key)
+            self.names_box.addItem(_(text), key)
         self.contact = QLineEdit()
         self.contact.setPlaceholderText(_("For example: Helen, 01234 567890"))
         self.contact.setMaxLength(300)
