@@ -7,35 +7,61 @@ they are shown, so they follow the language chosen at that moment.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gettext as _gettext
+import threading
+from collections.abc import Iterator
 
 from facilitator.resources import translations_dir
 
 DOMAIN = "facilitator"
+LANGUAGES = {"en": "English", "cy": "Cymraeg", "ar": "العربية"}  # each in its own words
 
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = "en"
+_local = threading.local()  # a language chosen for a while in one thread (``in_language``)
+
+
+@functools.cache
+def _catalog(code: str) -> _gettext.NullTranslations:
+    return _gettext.translation(DOMAIN, localedir=str(translations_dir()), languages=[code], fallback=True)
 
 
 def set_language(code: str) -> None:
-    """Use the catalog for ``code`` (such as "cy"); English when there is none."""
+    """Use the catalog for ``code`` (such as "cy") for the app; English when there is none."""
     global _translation, _language
-    _translation = _gettext.translation(
-        DOMAIN, localedir=str(translations_dir()), languages=[code], fallback=True
-    )
+    _translation = _catalog(code)
     _language = code
 
 
 def language() -> str:
-    return _language
+    """The language words are in now: the one ``in_language`` chose in this thread, else the app's."""
+    return getattr(_local, "language", None) or _language
+
+
+@contextlib.contextmanager
+def in_language(code: str) -> Iterator[None]:
+    """Words in ``code`` for a while, in this thread only: a workshop's screens, summary and printouts
+    are in the workshop's language, whatever language the app's own windows are in."""
+    before = getattr(_local, "language", None), getattr(_local, "translation", None)
+    _local.language, _local.translation = code, _catalog(code)
+    try:
+        yield
+    finally:
+        _local.language, _local.translation = before
+
+
+def _now() -> _gettext.NullTranslations:
+    return getattr(_local, "translation", None) or _translation
 
 
 def _(message: str) -> str:
-    return _translation.gettext(message)
+    return _now().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translation.ngettext(singular, plural, n)
+    return _now().ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:
@@ -43,18 +69,21 @@ def N_(message: str) -> str:
     return message
 
 
+language_now = language
+
+
 def format_long_date(date, language: str | None = None) -> str:
     """A date in easy-read form: "Tuesday 3 March 2026" (no "3rd", no 03/03/26)."""
     from babel.dates import format_date
 
-    return format_date(date, "EEEE d MMMM y", locale=language or _language)
+    return format_date(date, "EEEE d MMMM y", locale=language or language_now())
 
 
 def format_clock(time, language: str | None = None) -> str:
     """A time of day as the language writes it ("10:30")."""
     from babel.dates import format_time
 
-    return format_time(time, "HH:mm", locale=language or _language)
+    return format_time(time, "HH:mm", locale=language or language_now())
 
 
 def format_minutes(minutes: int) -> str:

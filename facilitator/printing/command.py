@@ -18,7 +18,6 @@ def print_command(kind: str, path: Path, output: Path, layout_name: str, languag
     from facilitator.core import exchange
     from facilitator.core.library import open_library
     from facilitator.core.summary import Names, hard_words_from
-    from facilitator.i18n import set_language
     from facilitator.language.glossary import Glossary
     from facilitator.pictures.catalogue import PictureCatalogue
     from facilitator.printing.documents import PrintProblem, agenda_pdf, cards_pdf, summary_pdf
@@ -41,7 +40,6 @@ def print_command(kind: str, path: Path, output: Path, layout_name: str, languag
     workshop = result.workshop
     if language:
         workshop = dataclasses.replace(workshop, language=language)
-    set_language(workshop.language)
     with tempfile.TemporaryDirectory(prefix="facilitator-print-") as folder:
         library = open_library(Path(folder) / "library.sqlite3")  # the file's own pictures, as in the app
         try:

@@ -25,7 +25,7 @@ import facilitator
 from facilitator.core.handouts import agenda_sections, card_entries
 from facilitator.core.model import Workshop
 from facilitator.core.summary import Entry, HardWords, Names, Section, summary_sections
-from facilitator.i18n import _
+from facilitator.i18n import _, in_language, language_now
 from facilitator.printing.bidi import BidiParagraph, is_right_to_left
 from facilitator.printing.fonts import FontProblem, Fonts, drawable, fonts_for, missing_letters
 from facilitator.printing.layout import Layout
@@ -50,22 +50,33 @@ class PrintProblem(ValueError):
 
 def summary_pdf(workshop: Workshop, out: Path | BinaryIO, layout: Layout, pictures: PrintPictures, *,
                 names: Names = Names.COUNT, contact: str = "", hard_words: HardWords | None = None) -> int:
-    """The easy-read summary of ``workshop``; the number of pages written."""
+    """The easy-read summary of ``workshop``, in its language; the number of pages written."""
+    with in_language(workshop.language):
+        return _summary_pdf(workshop, out, layout, pictures, names, contact, hard_words)
+
+
+def _summary_pdf(workshop, out, layout, pictures, names, contact, hard_words) -> int:
     sections = summary_sections(workshop, hard_words=hard_words, names=names, contact=contact)
     title = _("Notes from our meeting") + (f": {workshop.title.strip()}" if workshop.title.strip() else "")
     return _Printer(layout, pictures, workshop.language).sections(sections, out, title)
 
 
 def agenda_pdf(workshop: Workshop, out: Path | BinaryIO, layout: Layout, pictures: PrintPictures) -> int:
-    """The agenda handout of ``workshop``; the number of pages written."""
+    """The agenda handout of ``workshop``, in its language; the number of pages written."""
+    with in_language(workshop.language):
+        return _agenda_pdf(workshop, out, layout, pictures)
+
+
+def _agenda_pdf(workshop, out, layout, pictures) -> int:
     title = _("Agenda") + (f": {workshop.title.strip()}" if workshop.title.strip() else "")
     return _Printer(layout, pictures, workshop.language).sections(agenda_sections(workshop), out, title)
 
 
 def cards_pdf(workshop: Workshop | None, out: Path | BinaryIO, layout: Layout, pictures: PrintPictures) -> int:
     """Picture cards to cut out and hold up; the number of pages written."""
-    language = workshop.language if workshop is not None else "en"
-    return _Printer(layout, pictures, language).cards(card_entries(workshop), out, _("Picture cards"))
+    language = workshop.language if workshop is not None else language_now()
+    with in_language(language):
+        return _Printer(layout, pictures, language).cards(card_entries(workshop), out, _("Picture cards"))
 
 
 class _Printer:

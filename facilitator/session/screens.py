@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from facilitator.core.deciding import Count
 from facilitator.core.model import AgendaItem, ItemKind, Workshop
-from facilitator.i18n import _, format_clock, format_long_date
+from facilitator.i18n import _, format_clock, format_long_date, in_language
 from facilitator.pictures.catalogue import picture_of
 from facilitator.session.run import Cover, Session
 from facilitator.speech.reading import Passage
@@ -83,7 +83,12 @@ class Screen:
 
 
 def screen_now(session: Session) -> Screen:
-    """The screen the room should see now."""
+    """The screen the room should see now, in the workshop's language."""
+    with in_language(session.workshop.language):
+        return _screen_now(session)
+
+
+def _screen_now(session: Session) -> Screen:
     covering = session.covering
     workshop = session.workshop
     if covering is not None:
@@ -179,8 +184,14 @@ def _strip(workshop: Workshop, place: int) -> tuple[tuple[StripStep, ...], bool,
 def workshop_screens(workshop: Workshop) -> list[Screen]:
     """Every screen of the workshop in order, as the room sees them: welcome, each item, the end.
 
-    A break shows the time it is planned to end, when the workshop has a start time.
+    A break shows the time it is planned to end, when the workshop has a start time. The words
+    are in the workshop's language.
     """
+    with in_language(workshop.language):
+        return _workshop_screens(workshop)
+
+
+def _workshop_screens(workshop: Workshop) -> list[Screen]:
     screens = [welcome_screen(workshop)]
     starts = workshop.start_times()
     for place, item in enumerate(workshop.agenda):

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from facilitator.core.model import Workshop
-from facilitator.i18n import _, format_clock, ngettext
+from facilitator.i18n import _, format_clock, in_language, ngettext
 from facilitator.speech.reading import Passage
 from facilitator.ui import ask
 from facilitator.ui.settings import LAST_FOLDER
@@ -172,7 +172,8 @@ class ReadAloud(QObject):
         except OSError as error:
             self.say(_("The folder could not be made ({reason}).").format(reason=error), 15)
             return None
-        sections = summary_sections(workshop, hard_words=hard_words_from(self.window.plain_words.glossary))
+        with in_language(workshop.language):  # the summary is in the workshop's language, as printed
+            sections = summary_sections(workshop, hard_words=hard_words_from(self.window.plain_words.glossary))
         tracks = []
         for number, section in enumerate(sections, start=1):
             name = "".join(c if c.isalnum() or c in " -" else " " for c in section.heading).strip() or section.key

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from facilitator.i18n import _
+from facilitator.i18n import _, in_language
 from facilitator.session.run import TimerState
 from facilitator.session.screens import Kind, Screen
 from facilitator.session.themes import DEFAULT_THEME, Theme, text_scale, theme
@@ -26,15 +26,16 @@ PictureSource = typing.Callable[[str, int], typing.Any]  # (ref, side) -> QPixma
 class Look:
     """How the participant screen looks: its theme, how big its words are, which way it reads."""
 
-    def __init__(self, theme_key: str = DEFAULT_THEME, scale: float = 1.0, rtl: bool = False):
+    def __init__(self, theme_key: str = DEFAULT_THEME, scale: float = 1.0, rtl: bool = False, language: str = "en"):
         self.theme: Theme = theme(theme_key)
         self.scale = scale
         self.rtl = rtl
+        self.language = language  # the timer's words ("Time is up") are in the workshop's language
 
     @classmethod
     def chosen(cls, theme_key: str, text_size: str, language: str) -> Look:
         """The look for a theme and a text size chosen by key, reading the way ``language`` does."""
-        return cls(theme_key, text_scale(text_size), language.split("_")[0] in RTL_LANGUAGES)
+        return cls(theme_key, text_scale(text_size), language.split("_")[0] in RTL_LANGUAGES, language)
 
 
 class ScreenDrawing:
@@ -76,7 +77,8 @@ class ScreenDrawing:
         return found
 
     def paint(self, painter: QPainter, width: int, height: int) -> None:
-        paint(painter, self.layout(width, height), self.look.theme, self.pictures, self.timer, self.reading)
+        with in_language(self.look.language):
+            paint(painter, self.layout(width, height), self.look.theme, self.pictures, self.timer, self.reading)
 
     def image(self, width: int, height: int) -> QImage:
         """The screen as a picture, exactly as the room would see it."""
