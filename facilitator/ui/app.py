@@ -42,7 +42,12 @@ def run(library_path: Path | None, smoke: bool = False, started: float | None = 
         if not smoke:
             QMessageBox.critical(None, _("The library cannot be opened"), str(error))
         return 1
-    window = MainWindow(library)
+    from facilitator.ui.languages import apply_language, chosen_language
+    from facilitator.ui.settings import Preferences
+
+    preferences = Preferences()
+    apply_language(chosen_language(preferences))
+    window = MainWindow(library, preferences)
     if smoke:
         def painted() -> None:
             print(_("First paint after {ms:.0f} ms").format(ms=(time.perf_counter() - started) * 1000))

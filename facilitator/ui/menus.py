@@ -161,9 +161,31 @@ def build(window) -> MainActions:
         actions.read_here, actions.read_agenda, actions.stop_reading, None,
         actions.voice, actions.pronunciations, None, actions.save_sound,
     ])
-    menu(_("&View"), [actions.glossary, actions.decisions, None, actions.zoom_in, actions.zoom_out, actions.zoom_reset])
+    menu(_("&View"), [actions.glossary, actions.decisions, None, actions.zoom_in, actions.zoom_out, actions.zoom_reset, None])
+    _language_menu(window)
     menu(_("&Help"), [actions.about])
     return actions
+
+
+def _language_menu(window) -> None:
+    """View ▸ Language: each language named in its own words; choosing one changes the app at once."""
+    from PySide6.QtGui import QActionGroup
+
+    from facilitator.i18n import LANGUAGES
+    from facilitator.i18n import language as app_language
+    from facilitator.ui.languages import switch_language
+
+    view = window.menuBar().actions()[-1].menu()
+    languages = view.addMenu(_("&Language"))
+    group = QActionGroup(window)
+    window.language_actions = {}
+    for code, name in LANGUAGES.items():
+        made = QAction(name, window, checkable=True)
+        made.setChecked(code == app_language())
+        made.triggered.connect(lambda *args, code=code: switch_language(window, code))
+        group.addAction(made)
+        languages.addAction(made)
+        window.language_actions[code] = made
 
 
 def _follow_history(history, undo: QAction, redo: QAction) -> None:

@@ -27,6 +27,7 @@ WINDOW_SPLITTER: Setting[QByteArray] = Setting("window/splitter", QByteArray())
 LAST_WORKSHOP: Setting[str] = Setting("library/last_workshop", "")
 LAST_FOLDER: Setting[str] = Setting("files/last_folder", "")
 ZOOM: Setting[float] = Setting("view/zoom", 1.0)
+APP_LANGUAGE: Setting[str] = Setting("app/language", "")  # "" until chosen: the system's language when the app has it
 PRESENT_THEME: Setting[str] = Setting("present/theme", "cream")
 PRESENT_TEXT_SIZE: Setting[str] = Setting("present/text_size", "normal")
 PRESENT_SCREEN: Setting[str] = Setting("present/screen", "")  # the projector's name; "" for any other screen

@@ -1,0 +1,75 @@
+"""The language of the app's own windows: chosen in the app, changed at once, without a restart.
+
+A change opens a new main window in the new language where the old one was (the same
+workshop, size and place) and closes the old one: every label, menu and message is made
+again in the new words, Qt's own buttons and dialogs included, and a right-to-left
+language mirrors the layout. A workshop's own language (its screens, voice and
+printouts) is chosen on its page and does not change with the app's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from facilitator.i18n import LANGUAGES, _, set_language
+from facilitator.ui.settings import APP_LANGUAGE, Preferences
+
+RIGHT_TO_LEFT = ("ar", "he", "fa", "ur")
+_qt_translator: QTranslator | None = None
+_windows: list = []  # the main window made by a change, kept here so Python does not drop it
+
+
+def chosen_language(preferences: Preferences) -> str:
+    """The language chosen in the app; before any choice, the system's when the app has it, else English."""
+    chosen = preferences.get(APP_LANGUAGE)
+    if chosen in LANGUAGES:
+        return chosen
+    system = QLocale.system().name().split("_")[0]
+    return system if system in LANGUAGES else "en"
+
+
+def apply_language(code: str) -> None:
+    """Use ``code`` for the app's words, Qt's own words, and the direction the layout reads."""
+    global _qt_translator
+    set_language(code)
+    app = QApplication.instance()
+    if app is None:
+        return
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        _qt_translator = translator
+    direction = Qt.LayoutDirection.RightToLeft if code in RIGHT_TO_LEFT else Qt.LayoutDirection.LeftToRight
+    app.setLayoutDirection(direction)
+
+
+def switch_language(window, code: str, speaker=None):
+    """Show the app in ``code``: a new main window in place of ``window``; the window now showing.
+
+    While presenting, nothing changes: the room must not lose its screen."""
+    from facilitator.ui.main_window import MainWindow
+
+    if code not in LANGUAGES or code == chosen_language(window.preferences):
+        return window
+    if window.presenter is not None and window.presenter.running:
+        window.statusBar().showMessage(_("Stop presenting first, then change the language."), 8000)
+        return window
+    window.page.flush()
+    geometry, workshop_id = window.saveGeometry(), window.current_workshop_id()
+    window.preferences.set(APP_LANGUAGE, code)
+    window.close()
+    apply_language(code)
+    made = MainWindow(window.library, window.preferences, speaker)
+    made.restoreGeometry(geometry)
+    if workshop_id is not None:
+        made.select_workshop(workshop_id)
+    made.show()
+    made.statusBar().showMessage(_("The app is now in {language}.").format(language=LANGUAGES[code]), 8000)
+    if window in _windows:
+        _windows.remove(window)
+    _windows.append(made)
+    return made
