@@ -44,6 +44,15 @@ class AgendaCardDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QRectF(option.rect).adjusted(3, 3, -3, -3)
+        rtl = option.direction == Qt.LayoutDirection.RightToLeft
+
+        def place(rect: QRectF) -> QRectF:
+            """``rect`` as laid out left to right, mirrored in the card when the app reads right to left
+            (the text's own alignment flips by itself)."""
+            if not rtl:
+                return rect
+            return QRectF(card.left() + card.right() - rect.right(), rect.top(), rect.width(), rect.height())
+
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(QPen(option.palette.highlight().color(), 4) if selected else QPen(QColor("#9A9A9A"), 1))
         painter.setBrush(kind_tint(item.kind))
@@ -51,12 +60,13 @@ class AgendaCardDelegate(QStyledItemDelegate):
         stripe = QRectF(card.left(), card.top(), pad, card.height())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(kind_colour(item.kind))
-        painter.drawRoundedRect(stripe.adjusted(2 if selected else 0, 2 if selected else 0, 0, -2 if selected else 0), 4, 4)
+        painter.drawRoundedRect(place(stripe.adjusted(2 if selected else 0, 2 if selected else 0, 0, -2 if selected else 0)), 4, 4)
 
         ref = self.pictures.ref_for(item.picture, item.kind)
         top = card.top() + (card.height() - picture_size) / 2
         picture_left = stripe.right() + pad
-        painter.drawPixmap(int(picture_left), int(top), self.pictures.pixmap(ref, picture_size))
+        spot = place(QRectF(picture_left, top, picture_size, picture_size))
+        painter.drawPixmap(int(spot.left()), int(spot.top()), self.pictures.pixmap(ref, picture_size))
 
         base = QFont(option.font)
         title_font = QFont(base)
@@ -78,7 +88,7 @@ class AgendaCardDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         title_metrics = QFontMetrics(title_font)
         title = title_metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, int(width))
-        painter.drawText(QRectF(text_left, y, width, title_metrics.height()), Qt.AlignmentFlag.AlignLeft, title)
+        painter.drawText(place(QRectF(text_left, y, width, title_metrics.height())), Qt.AlignmentFlag.AlignLeft, title)
         y += title_metrics.height()
 
         painter.setFont(base)
@@ -89,22 +99,22 @@ class AgendaCardDelegate(QStyledItemDelegate):
         if item.plain_words and words_height > words_metrics.height() * 0.9:
             lines = max(1, int(words_height // words_metrics.lineSpacing()))
             painter.drawText(
-                QRectF(text_left, y, width, lines * words_metrics.lineSpacing()),
+                place(QRectF(text_left, y, width, lines * words_metrics.lineSpacing())),
                 Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
                 _elide_lines(item.plain_words, words_metrics, int(width), lines),
             )
 
         mark_top = card.bottom() - pad * 0.6 - mark
-        draw_kind_mark(painter, QRectF(text_left, mark_top, mark, mark), item.kind)
+        draw_kind_mark(painter, place(QRectF(text_left, mark_top, mark, mark)), item.kind)
         painter.setFont(small)
         painter.setPen(TEXT)
         painter.drawText(
-            QRectF(text_left + mark * 1.3, mark_top, width, mark),
+            place(QRectF(text_left + mark * 1.3, mark_top, width, mark)),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             _(ITEM_KIND_NAMES[item.kind]),
         )
 
-        right = QRectF(text_right, card.top() + pad * 0.8, time_width - pad, card.height())
+        right = place(QRectF(text_right, card.top() + pad * 0.8, time_width - pad, card.height()))
         painter.setFont(time_font)
         painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, format_clock(start) if start else "–")
         painter.setFont(base)

@@ -83,6 +83,7 @@ class WorkshopPage(QWidget):
         self.purpose = TextCommitter(self.purpose_edit, lambda text: self._change(purpose=text))
 
         self.date_edit = QDateEdit(calendarPopup=True)
+        self.date_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # its parts keep their order in Arabic
         self.date_edit.setMinimumDate(NO_DATE)
         self.date_edit.setSpecialValueText(_("No date yet"))
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
@@ -142,6 +143,7 @@ class WorkshopPage(QWidget):
 
     def _time_edit(self, name: str, field: str) -> QTimeEdit:
         edit = QTimeEdit()
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # "10:00", never "00:10", in a right-to-left app
         edit.setDisplayFormat("HH:mm")
         edit.setSpecialValueText(_("Not set"))
         edit.setMinimumTime(NO_TIME)
