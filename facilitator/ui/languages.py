@@ -13,6 +13,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from facilitator.i18n import LANGUAGES, _, set_language
+from facilitator.ui.qt_words import OWN_QT_WORDS, DictionaryTranslator
 from facilitator.ui.settings import APP_LANGUAGE, Preferences
 
 RIGHT_TO_LEFT = ("ar", "he", "fa", "ur")
@@ -43,6 +44,9 @@ def apply_language(code: str) -> None:
     if translator.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
         _qt_translator = translator
+    elif code in OWN_QT_WORDS:  # Qt has no Welsh: the app brings Qt's common words itself
+        _qt_translator = DictionaryTranslator(OWN_QT_WORDS[code], app)
+        app.installTranslator(_qt_translator)
     direction = Qt.LayoutDirection.RightToLeft if code in RIGHT_TO_LEFT else Qt.LayoutDirection.LeftToRight
     app.setLayoutDirection(direction)
 

@@ -41,3 +41,18 @@ def test_arabic_mirrors_the_layout_and_english_puts_it_back(window, switched):
 
 def test_choosing_the_language_already_in_use_changes_nothing(window, switched):
     assert switch_language(window, "en") is window and window.isVisible()
+
+
+@pytest.mark.parametrize("code, ok, cancel", [("cy", "Iawn", "Canslo"), ("ar", "حسنًا", "ألغِ"), ("en", "OK", "Cancel")])
+def test_qt_s_own_buttons_follow_the_language(qtbot, code, ok, cancel):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    apply_language(code)
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        texts = [box.button(b).text().replace("&", "") for b in (QDialogButtonBox.StandardButton.Ok,
+                                                                 QDialogButtonBox.StandardButton.Cancel)]
+        assert texts == [ok, cancel]
+    finally:
+        apply_language("en")
