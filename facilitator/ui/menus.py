@@ -180,7 +180,7 @@ def _language_menu(window) -> None:
     group = QActionGroup(window)
     window.language_actions = {}
     for code, name in LANGUAGES.items():
-        made = QAction(name, window, checkable=True)
+        made = QAction("&" + name, window, checkable=True)  # the first letter is its key
         made.setChecked(code == app_language())
         made.triggered.connect(lambda *args, code=code: switch_language(window, code))
         group.addAction(made)
