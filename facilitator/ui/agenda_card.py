@@ -7,6 +7,8 @@ sit on the right where the eye finds them.
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -87,7 +89,7 @@ class AgendaCardDelegate(QStyledItemDelegate):
         painter.setPen(TEXT)
         painter.setFont(title_font)
         title_metrics = QFontMetrics(title_font)
-        title = title_metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, int(width))
+        title = _own_direction(title_metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, int(width)), rtl)
         painter.drawText(place(QRectF(text_left, y, width, title_metrics.height())), Qt.AlignmentFlag.AlignLeft, title)
         y += title_metrics.height()
 
@@ -101,7 +103,7 @@ class AgendaCardDelegate(QStyledItemDelegate):
             painter.drawText(
                 place(QRectF(text_left, y, width, lines * words_metrics.lineSpacing())),
                 Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-                _elide_lines(item.plain_words, words_metrics, int(width), lines),
+                _own_direction(_elide_lines(item.plain_words, words_metrics, int(width), lines), rtl),
             )
 
         mark_top = card.bottom() - pad * 0.6 - mark
@@ -119,7 +121,8 @@ class AgendaCardDelegate(QStyledItemDelegate):
         painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, format_clock(start) if start else "–")
         painter.setFont(base)
         painter.drawText(
-            right.adjusted(0, title_metrics.height(), 0, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, minutes_text
+            right.adjusted(0, title_metrics.height(), 0, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+            _own_direction(minutes_text, rtl),
         )
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(TEXT, 1, Qt.PenStyle.DotLine))
@@ -146,3 +149,19 @@ def _elide_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> st
             return "\n".join(shown)
     shown.append(current)
     return "\n".join(shown[:lines])
+
+
+def _own_direction(text: str, rtl: bool) -> str:
+    """Words written left to right keep their own order (the full stop at their end) in a right-to-left app."""
+    if not rtl or not text:
+        return text
+    for letter in text:
+        kind = unicodedata.bidirectional(letter)
+        if kind in ("R", "AL"):
+            return text
+        if kind == "L":
+            return "\n".join(LEFT_TO_RIGHT_EMBEDDING + line + POP_DIRECTION for line in text.split("\n"))
+    return text
+
+
+LEFT_TO_RIGHT_EMBEDDING, POP_DIRECTION = "\u202a", "\u202c"
