@@ -252,3 +252,15 @@ def test_print_names_only_when_asked(workshop_file, tmp_path, capsys):
     counted = " ".join(p.extract_text() for p in pdfplumber.open(tmp_path / "count.pdf").pages)
     named = " ".join(p.extract_text() for p in pdfplumber.open(tmp_path / "names.pdf").pages)
     assert "Joan Whitfield" in named and "Joan Whitfield" not in counted
+
+
+def test_a_welsh_workshop_prints_in_welsh_whatever_the_app_s_language(pictures):
+    from facilitator.i18n import _, in_language, language
+
+    workshop = dataclasses.replace(demo_workshop()[1], language="cy")
+    with in_language("cy"):
+        heading, decided = _("Our meeting"), _("What we will do")
+    assert language() == "en" and heading != "Our meeting" and decided != "What we will do"
+    text = " ".join(page.extract_text() for page in pdf_of(agenda_pdf, workshop, load_layout("standard"), pictures).pages)
+    assert heading in text and decided in text and "Our meeting" not in text
+    assert "Rhagfyr" in text or workshop.date.month != 12

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -32,7 +32,7 @@ from facilitator.core.exchange import pictured
 from facilitator.core.library import Library
 from facilitator.core.model import Workshop
 from facilitator.core.summary import HardWords, Names
-from facilitator.i18n import N_, _
+from facilitator.i18n import N_, _, ngettext
 from facilitator.pictures.own import OWN_PREFIX as OWN
 from facilitator.printing.layout import LayoutRefused, layout_files, load_layout
 from facilitator.printing.pictures import PrintPictures
@@ -169,10 +169,23 @@ class PrintDialog(QDialog):
         self._soon.timeout.connect(self.rebuild)
         for box in (self.kind_box, self.layout_box, self.names_box):
             box.currentIndexChanged.connect(self._choices_changed)
-        self.contact.textChanged.connect(lambda *args: self._soon.start())
+        self.contact.textChanged.connect(self._contact_changed)
         self.finished.connect(lambda *args: self._worker.shutdown(wait=False, cancel_futures=True))
         self.resize(760, 860)
         self._choices_changed()
+
+    def _contact_changed(self, *args) -> None:
+        # The pages shown no longer have the contact typed: no saving them until they are made again.
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self._soon.start()
+
+    def _up_to_date(self) -> None:
+        """Make the pages now if a change is still waiting, so what is saved is what was chosen."""
+        if self._soon.isActive():
+            self._soon.stop()
+            self.rebuild()
+        self.wait_for_pages()
 
     def kind(self) -> str:
         return self.kind_box.currentData()
@@ -247,6 +260,7 @@ class PrintDialog(QDialog):
         return f"{stem}-{self.kind()}.pdf"
 
     def save(self) -> Path | None:
+        self._up_to_date()
         if not self.built.data:
             return None
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -272,6 +286,9 @@ class PrintDialog(QDialog):
         return path
 
     def print_pages(self) -> None:
+        self._up_to_date()
+        if not self.built.data:
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.suggested_name())
         dialog = QPrintDialog(printer, self)
@@ -297,11 +314,11 @@ class PrintDialog(QDialog):
                 image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
                 target = painter.viewport()
                 scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(target.x(), target.y(), image.scaled(scaled, Qt.AspectRatioMode.KeepAspectRatio,
-                                                                        Qt.TransformationMode.SmoothTransformation))
+                # Drawn straight into the page's rectangle: the printer scales it, no giant copy is made.
+                painter.drawImage(QRectF(target.x(), target.y(), scaled.width(), scaled.height()), image)
                 sent += 1
         finally:
             painter.end()
             document.close()
-        self.status.setText(_("Sent {n} pages to the printer.").format(n=sent))
+        self.status.setText(ngettext("Sent {n} page to the printer.", "Sent {n} pages to the printer.", sent).format(n=sent))
         return sent

@@ -56,3 +56,4 @@ def test_qt_s_own_buttons_follow_the_language(qtbot, code, ok, cancel):
         assert texts == [ok, cancel]
     finally:
         apply_language("en")
+
