@@ -18,18 +18,11 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from facilitator.printing.fonts import RIGHT_TO_LEFT, Fonts
-
-ARABIC_BLOCKS = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))  # Hebrew to Arabic Extended, presentation forms
+from facilitator.printing.fonts import RIGHT_TO_LEFT, Fonts, arabic_script
 
 
 def is_right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(letter) in RIGHT_TO_LEFT for letter in text)
-
-
-def _arabic_script(letter: str) -> bool:
-    code = ord(letter)
-    return any(low <= code <= high for low, high in ARABIC_BLOCKS)
 
 
 @lru_cache(maxsize=4096)
@@ -44,7 +37,7 @@ def runs(fonts: Fonts, shown: str, bold: bool) -> list[tuple[str, str]]:
     main, other = (fonts.bold, fonts.rtl_bold) if bold else (fonts.regular, fonts.rtl_regular)
     cut: list[tuple[str, str]] = []
     for letter in shown:
-        use_other = _arabic_script(letter) or (ord(letter) not in fonts.letters and ord(letter) in fonts.rtl_letters)
+        use_other = arabic_script(letter) or (ord(letter) not in fonts.letters and ord(letter) in fonts.rtl_letters)
         font = other if use_other else main
         if cut and cut[-1][0] == font:
             cut[-1] = (font, cut[-1][1] + letter)

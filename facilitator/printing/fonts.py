@@ -22,6 +22,8 @@ BUILT_IN = {
 # Arabic (and its joined letter forms) are printed with Noto Sans Arabic, whatever the layout's font.
 RIGHT_TO_LEFT_FONT = ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
 RIGHT_TO_LEFT = {"R", "AL"}  # Unicode bidirectional classes of Hebrew, Arabic, Syriac, Thaana...
+ARABIC_BLOCKS = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))  # Hebrew to Arabic Extended, presentation forms
+PUNCTUATION_AFTER = re.compile(r"[ \t]+([.,!?;:])")
 
 
 class FontProblem(ValueError):
@@ -89,17 +91,28 @@ def missing_letters(fonts: Fonts, texts: Iterable[str]) -> str:
     return "".join(missing)
 
 
+def arabic_script(letter: str) -> bool:
+    code = ord(letter)
+    return any(low <= code <= high for low, high in ARABIC_BLOCKS)
+
+
+def _drawn(fonts: Fonts, text: str, at: int) -> bool:
+    letter = text[at]
+    if ord(letter) in fonts.letters or letter in "\n\t":
+        return True
+    if unicodedata.category(letter) == "Cf":
+        # A joiner or direction mark: kept inside Arabic words, dropped with the emoji it joins.
+        before, after = text[at - 1:at], text[at + 1:at + 2]
+        return bool(before and after and arabic_script(before) and arabic_script(after))
+    if arabic_script(letter) and ord(letter) in fonts.rtl_letters:
+        return True
+    return _kind(letter) in "LNP"  # a letter no font has: missing_letters has refused it already
+
+
 def drawable(fonts: Fonts, text: str) -> str:
-    """``text`` less the symbols the font cannot draw (emoji and their joiners), so no box is printed."""
-    kept = "".join(c for c in text if fonts.has(c) or c in "\n\t" or _kind(c) in "LNP")
+    """``text`` less the symbols the fonts cannot draw (emoji and what joins them), so no box is printed."""
+    kept = "".join(letter for at, letter in enumerate(text) if _drawn(fonts, text, at))
     if kept == text:
         return text
-    return "\n".join(re.sub(r"[ \t]{2,}", " ", line).strip() for line in kept.split("\n"))
-
-
-def right_to_left(texts: Iterable[str]) -> str:
-    """The first text that has right-to-left writing in it, or ""."""
-    for text in texts:
-        if any(unicodedata.bidirectional(letter) in RIGHT_TO_LEFT for letter in text):
-            return text
-    return ""
+    lines = (PUNCTUATION_AFTER.sub(r"\1", re.sub(r"[ \t]{2,}", " ", line)).strip() for line in kept.split("\n"))
+    return "\n".join(lines)

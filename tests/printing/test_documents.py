@@ -333,10 +333,6 @@ def test_emoji_are_left_out_and_the_words_around_them_stay(pictures, kind):
     assert_no_boxes(pdf)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (small): an emoji just before a full stop leaves a space before it ('on Fridays .'), which can put the "
-    "full stop alone at the start of a line: fonts.drawable only squeezes runs of 2 spaces, not a space before "
-    "punctuation"))
 def test_an_emoji_before_a_full_stop_leaves_no_space_before_it(pictures):
     workshop = demo()
     workshop.decisions[0].text = "We meet on Fridays 🗳️. We start at 10 🕙."
@@ -344,10 +340,6 @@ def test_an_emoji_before_a_full_stop_leaves_no_space_before_it(pictures):
     assert "We meet on Fridays. We start at 10." in text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: an emoji made of several joined emoji (👩🏽‍🦯, 👨‍👩‍👧) prints a box: fonts.drawable keeps the zero width "
-    "joiner U+200D because Fonts.has counts the Arabic font's letters, then reportlab draws it in "
-    "Atkinson Hyperlegible Next, which has no glyph for it (documents.py _Printer._para uses a plain Paragraph)"))
 @pytest.mark.parametrize("kind", ["summary", "agenda"])
 def test_joined_emoji_are_left_out_without_a_box(pictures, kind):
     workshop = demo()
