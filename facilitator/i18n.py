@@ -72,18 +72,46 @@ def N_(message: str) -> str:
 language_now = language
 
 
+def is_language(code: str) -> bool:
+    """Whether babel knows ``code`` ("cy", "en-GB", "ar_EG") as a language."""
+    from babel.core import Locale
+
+    try:
+        Locale.parse(code.strip().replace("-", "_"))
+    except Exception:  # babel's UnknownLocaleError, or ValueError for a code that is not a language
+        return False
+    return True
+
+
+def known_language(code: str) -> str:
+    """``code`` as babel knows it ("en-GB" is "en_GB"), else the app's language, else English."""
+    for candidate in (code, language(), "en"):
+        if candidate and is_language(candidate):
+            return candidate.strip().replace("-", "_")
+    return "en"
+
+
+def right_to_left(code: str) -> bool:
+    """Whether the language ``code`` is written right to left (Arabic, Hebrew, Persian, Urdu...)."""
+    from babel.core import Locale
+
+    if not is_language(code):
+        return False
+    return Locale.parse(code.strip().replace("-", "_")).character_order == "right-to-left"
+
+
 def format_long_date(date, language: str | None = None) -> str:
     """A date in easy-read form: "Tuesday 3 March 2026" (no "3rd", no 03/03/26)."""
     from babel.dates import format_date
 
-    return format_date(date, "EEEE d MMMM y", locale=language or language_now())
+    return format_date(date, "EEEE d MMMM y", locale=known_language(language or language_now()))
 
 
 def format_clock(time, language: str | None = None) -> str:
     """A time of day as the language writes it ("10:30")."""
     from babel.dates import format_time
 
-    return format_time(time, "HH:mm", locale=language or language_now())
+    return format_time(time, "HH:mm", locale=known_language(language or language_now()))
 
 
 def format_minutes(minutes: int) -> str:
@@ -94,4 +122,7 @@ def format_minutes(minutes: int) -> str:
         parts.append(ngettext("{n} hour", "{n} hours", hours).format(n=hours))
     if rest or not hours:
         parts.append(ngettext("{n} minute", "{n} minutes", rest).format(n=rest))
-    return " ".join(parts)
+    if len(parts) == 2:
+        # TRANSLATORS: an hour and some minutes together, such as "1 hour 20 minutes"
+        return _("{hours} {minutes}").format(hours=parts[0], minutes=parts[1])
+    return parts[0]

@@ -18,13 +18,11 @@ import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from babel.core import Locale
 from babel.lists import format_list
 
 from facilitator.core.deciding import how_agreed
 from facilitator.core.model import ActionStatus, ItemKind, Workshop
-from facilitator.i18n import N_, _, format_clock, format_long_date, ngettext
-from facilitator.i18n import language as app_language
+from facilitator.i18n import N_, _, format_clock, format_long_date, known_language, ngettext
 from facilitator.language.finder import Match, finder_for
 from facilitator.language.glossary import Glossary
 from facilitator.language.words import key_of, term_keys, words_in
@@ -166,7 +164,7 @@ def summary_sections(
     hard words section. ``contact`` is how to get in touch, as the facilitator
     wrote it.
     """
-    language = _known_language(workshop.language)
+    language = known_language(workshop.language)
     people = _People(workshop, Names(names), language)
     # Each builder gives its entries and the texts to look for hard words in: never names or the contact.
     built = {
@@ -397,15 +395,3 @@ class _People:
     def listed(self, names: Iterable[str]) -> str:
         """Names joined as the workshop's language does: "Ann, Bo and Carys"."""
         return format_list(list(names), locale=self.language)
-
-
-def _known_language(code: str) -> str:
-    """The workshop's language as babel knows it ("en-GB" is "en_GB"), else the app's language, else English."""
-    for candidate in (code, app_language(), "en"):
-        candidate = candidate.strip().replace("-", "_")
-        try:
-            Locale.parse(candidate)
-        except Exception:  # babel's UnknownLocaleError, or ValueError for a code that is not a language
-            continue
-        return candidate
-    return "en"

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from facilitator.i18n import _
+from facilitator.i18n import _, is_language, ngettext
 
 KINDS = ("summary", "agenda", "cards")
 
@@ -24,6 +24,10 @@ def print_command(kind: str, path: Path, output: Path, layout_name: str, languag
     from facilitator.printing.layout import LayoutRefused, load_layout
     from facilitator.printing.pictures import PrintPictures
 
+    if language and not is_language(language):
+        print(_("“{code}” is not a language code. Use a code such as en, cy or ar.").format(code=language),
+              file=sys.stderr)
+        return EXIT_USAGE
     try:
         layout = load_layout(layout_name)
     except LayoutRefused as error:
@@ -51,7 +55,7 @@ def print_command(kind: str, path: Path, output: Path, layout_name: str, languag
             written = output.with_name(output.name + ".part")
             try:
                 if kind == "summary":
-                    glossary = Glossary.built_in()
+                    glossary = Glossary.built_in().with_group_words(workshop.group_words)
                     pages = summary_pdf(workshop, written, layout, pictures, names=Names(names), contact=contact,
                                         hard_words=hard_words_from(glossary))
                 elif kind == "agenda":
@@ -69,5 +73,5 @@ def print_command(kind: str, path: Path, output: Path, layout_name: str, languag
                 written.unlink(missing_ok=True)
         finally:
             library.close()
-    print(_("Saved {path} ({pages} pages).").format(path=output, pages=pages))
+    print(ngettext("Saved {path} ({pages} page).", "Saved {path} ({pages} pages).", pages).format(path=output, pages=pages))
     return 0

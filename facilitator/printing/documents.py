@@ -19,29 +19,24 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
 import facilitator
 from facilitator.core.handouts import agenda_sections, card_entries
 from facilitator.core.model import Workshop
 from facilitator.core.summary import Entry, HardWords, Names, Section, summary_sections
-from facilitator.i18n import _, in_language, language_now
-from facilitator.printing.bidi import BidiParagraph, is_right_to_left
+from facilitator.i18n import _, in_language, language_now, right_to_left
+from facilitator.printing.bidi import BidiParagraph, is_right_to_left, visual
+from facilitator.printing.bidi import width as text_width
 from facilitator.printing.fonts import FontProblem, Fonts, drawable, fonts_for, missing_letters
 from facilitator.printing.layout import Layout
 from facilitator.printing.pictures import PictureBox, PrintPictures, draw_picture
+from facilitator.printing.rows import PictureRow
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 CREDIT = "Pictures: OpenMoji, openmoji.org, CC BY-SA 4.0"
-
-
-def _right_to_left_language(language: str) -> bool:
-    from babel.core import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(language.replace("-", "_")).character_order == "right-to-left"
-    except (UnknownLocaleError, ValueError):
-        return False
 
 
 class PrintProblem(ValueError):
@@ -79,6 +74,15 @@ def cards_pdf(workshop: Workshop | None, out: Path | BinaryIO, layout: Layout, p
         return _Printer(layout, pictures, language).cards(card_entries(workshop), out, _("Picture cards"))
 
 
+def _build(document: BaseDocTemplate, story: list) -> int:
+    try:
+        document.build(story)
+    except LayoutError as error:  # something bigger than a page that cannot be split
+        raise PrintProblem(_("Part of this printout is too big for the page, even alone on one page. Make its "
+                             "words shorter or choose a smaller layout. Nothing was saved.")) from error
+    return document.page
+
+
 class _Printer:
     def __init__(self, layout: Layout, pictures: PrintPictures, language: str):
         self.layout = layout
@@ -93,9 +97,10 @@ class _Printer:
         self.picture = layout.picture_size * mm
         self.gap = 5 * mm
         self.width = self.page_width - 2 * self.margin
+        self.words_width = self.width - self.picture - self.gap
         self.used_openmoji = False
         # A right-to-left language mirrors the page: pictures on the right, words on the left of them.
-        self.rtl = _right_to_left_language(language)
+        self.rtl = right_to_left(language)
 
     # -- checks ---------------------------------------------------------------------
 
@@ -123,16 +128,34 @@ class _Printer:
             wordWrap=None,
         )
 
-    def _para(self, text: str, style: ParagraphStyle):
+    def _para(self, text: str, style: ParagraphStyle, width: float | None = None):
+        """``text`` in ``style``. Words are never split: a word wider than ``width`` (the words column), such
+        as a long place name or an email address, is made smaller, just enough to fit."""
+        width = self.words_width if width is None else width
         lines = [line.strip() for line in drawable(self.fonts, text).splitlines() if line.strip()]
+        bold = style.fontName == self.fonts.bold
         if self.rtl or is_right_to_left(text):
             first = next((c for c in text if unicodedata.bidirectional(c) in ("L", "R", "AL")), "")
             rtl = self.rtl if not first else unicodedata.bidirectional(first) != "L"
             align = "centre" if style.alignment == TA_CENTER else ("right" if self.rtl else "left")
-            return BidiParagraph("\n".join(lines), self.fonts, style.fontSize, style.leading,
-                                 "#" + style.textColor.hexval()[2:], bold=style.fontName == self.fonts.bold,
-                                 align=align, rtl=rtl)
-        return Paragraph("<br/>".join(escape(line) for line in lines), style)
+            widest = max((text_width(self.fonts, visual(word, rtl), style.fontSize, bold)
+                          for line in lines for word in line.split()), default=0.0)
+            size = self._fitted(style.fontSize, widest, width)  # drawn run by run: the whole paragraph
+            return BidiParagraph("\n".join(lines), self.fonts, size, style.leading * size / style.fontSize,
+                                 "#" + style.textColor.hexval()[2:], bold=bold, align=align, rtl=rtl)
+
+        def fitted(word: str) -> str:
+            size = self._fitted(style.fontSize, stringWidth(word, style.fontName, style.fontSize), width)
+            return escape(word) if size == style.fontSize else f'<font size="{size}">{escape(word)}</font>'
+
+        return Paragraph("<br/>".join(" ".join(fitted(word) for word in line.split()) for line in lines), style)
+
+    @staticmethod
+    def _fitted(size: float, word_width: float, width: float) -> float:
+        """The size at which a word ``word_width`` wide at ``size`` fits in ``width``, to the half point down."""
+        if word_width <= width:
+            return size
+        return max(1.0, int(size * width / word_width * 2) / 2)
 
     def _picture(self, ref: str, size: float) -> PictureBox:
         found = self.pictures.get(ref) if ref else None
@@ -142,7 +165,7 @@ class _Printer:
 
     # -- documents ------------------------------------------------------------------
 
-    def _document(self, out, title: str, on_first=None) -> BaseDocTemplate:
+    def _document(self, out, title: str, footer: str = "") -> BaseDocTemplate:
         layout = self.layout
         frame = Frame(self.margin, self.margin + layout.detail_size * 2, self.width,
                       self.page_height - 2 * self.margin - layout.detail_size * 2, id="body",
@@ -156,6 +179,8 @@ class _Printer:
             canvas.setFont(self.fonts.regular, layout.detail_size)
             canvas.drawRightString(self.page_width - self.margin, self.margin,
                                    _("Page {n}").format(n=document.page))
+            if footer:
+                canvas.drawString(self.margin, self.margin, footer)
             canvas.restoreState()
 
         def first_page(canvas, document):
@@ -194,10 +219,8 @@ class _Printer:
         for section in sections:
             story += self._section(section)
         if self.used_openmoji:
-            story += [Spacer(1, 6 * mm), self._para(CREDIT, self._style(self.layout.detail_size))]
-        document = self._document(out, title)
-        document.build(story)
-        return document.page
+            story += [Spacer(1, 6 * mm), self._para(CREDIT, self._style(self.layout.detail_size), self.width)]
+        return _build(self._document(out, title), story)
 
     def _section(self, section: Section) -> list:
         layout = self.layout
@@ -208,16 +231,18 @@ class _Printer:
             entries = list(section.entries)
             title = entries.pop(0).text if entries and not entries[0].picture else ""
             big = self.picture * 1.6
-            words = [self._para(heading, self._style(layout.heading_size, True, layout.heading_colour))]
+            beside = self.width - big - self.gap
+            words = [self._para(heading, self._style(layout.heading_size, True, layout.heading_colour), beside)]
             if title:
-                words.append(self._para(title, self._style(layout.title_size, True, layout.heading_colour)))
+                words.append(self._para(title, self._style(layout.title_size, True, layout.heading_colour), beside))
             flow.append(self._row(self._picture(section.picture, big), words, big))
             flow.append(Spacer(1, 4 * mm))
             flow += [self._entry(entry, section) for entry in entries]
             flow.append(Spacer(1, 8 * mm))
             return flow
         cells = [self._picture(section.picture, self.picture * 0.8),
-                 self._para(heading, self._style(layout.heading_size, True, layout.heading_colour))]
+                 self._para(heading, self._style(layout.heading_size, True, layout.heading_colour),
+                            self.words_width - 6 * mm)]
         widths = [self.picture + self.gap, self.width - self.picture - self.gap]
         band = Table(
             [cells[::-1] if self.rtl else cells],
@@ -250,24 +275,12 @@ class _Printer:
         picture = self._picture(entry.picture or section.picture, self.picture)
         return self._row(picture, words, self.picture, marked=entry.marked)
 
-    def _row(self, picture, words: list, size: float, marked: bool = False) -> Table:
+    def _row(self, picture, words: list, size: float, marked: bool = False) -> PictureRow:
         """The picture, then its words; mirrored (words, then the picture on the right) for right to left."""
-        words_at, picture_at = (0, 1) if self.rtl else (1, 0)
-        style = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING" if self.rtl else "LEFTPADDING", (words_at, 0), (words_at, 0), self.gap),
-            ("TOPPADDING", (0, 0), (-1, -1), 2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
-        ]
         if marked:
-            style += [("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.layout.band_colour)),
-                      ("RIGHTPADDING" if self.rtl else "LEFTPADDING", (picture_at, 0), (picture_at, 0), 2 * mm)]
-        cells, widths = [picture, words], [size, self.width - size]
-        if self.rtl:
-            cells, widths = cells[::-1], widths[::-1]
-        table = Table([cells], colWidths=widths, style=TableStyle(style))
-        table.hAlign = "LEFT"
-        return table
+            return PictureRow(picture, words, size, self.gap, rtl=self.rtl, padding=2 * mm,
+                              band=self.layout.band_colour, inset=2 * mm)
+        return PictureRow(picture, words, size, self.gap, rtl=self.rtl, padding=2 * mm)
 
     # -- cards ------------------------------------------------------------------------
 
@@ -288,7 +301,7 @@ class _Printer:
             seen.add(id(found))
             picture = self._picture(entry.picture, side)
             picture.hAlign = "CENTER"
-            cells.append([picture, Spacer(1, 3 * mm), self._para(entry.text, style)])
+            cells.append([picture, Spacer(1, 3 * mm), self._para(entry.text, style, cell_width - 12)])
         grid = [cells[n:n + columns] for n in range(0, len(cells), columns)]
         grid[-1] += [""] * (columns - len(grid[-1]))
         story = []
@@ -301,6 +314,5 @@ class _Printer:
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                 ]),
             ))
-        document = self._document(out, title)
-        document.build(story)
-        return document.page
+        # Every page is full of cards, so the pictures' credit goes at the foot of each page.
+        return _build(self._document(out, title, footer=CREDIT if self.used_openmoji else ""), story)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from facilitator.core.summary import SECTION_KEYS
 from facilitator.i18n import _
 from facilitator.resources import templates_dir
 
@@ -20,6 +21,7 @@ SMALLEST_TEXT = 16  # points: the easy-read floor for any words on the page
 LARGE_PRINT = 20  # points: a layout whose words are this big or bigger is large print
 PAGE_SIZES = ("A4", "Letter")
 COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+SECTIONS = (*SECTION_KEYS, "agenda")  # the summary's sections, then the agenda handout's own
 # field -> (lowest, highest) for numbers
 NUMBERS = {
     "body_size": (SMALLEST_TEXT, 48),
@@ -106,6 +108,11 @@ def parse_layout(data: object, folder: Path | None = None) -> Layout:
             if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
                 problems.append(_("“section_titles” should name a section and give its title, like {example}.").format(
                     example='{"decided": "What we agreed"}'))
+                continue
+            unknown = [key for key in value if key not in SECTIONS]
+            if unknown:
+                problems.append(_("“section_titles” has {keys}, which is not a section. The sections are: {sections}.").format(
+                    keys=", ".join(f"“{key}”" for key in unknown), sections=", ".join(SECTIONS)))
                 continue
             value = {key: text.strip() for key, text in value.items() if text.strip()}
         elif not isinstance(value, str):

@@ -12,11 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from facilitator.i18n import LANGUAGES, _, set_language
+from facilitator.i18n import LANGUAGES, _, right_to_left, set_language
 from facilitator.ui.qt_words import OWN_QT_WORDS, DictionaryTranslator
 from facilitator.ui.settings import APP_LANGUAGE, Preferences
 
-RIGHT_TO_LEFT = ("ar", "he", "fa", "ur")
 _qt_translator: QTranslator | None = None
 _windows: list = []  # the main window made by a change, kept here so Python does not drop it
 
@@ -47,7 +46,10 @@ def apply_language(code: str) -> None:
     elif code in OWN_QT_WORDS:  # Qt has no Welsh: the app brings Qt's common words itself
         _qt_translator = DictionaryTranslator(OWN_QT_WORDS[code], app)
         app.installTranslator(_qt_translator)
-    direction = Qt.LayoutDirection.RightToLeft if code in RIGHT_TO_LEFT else Qt.LayoutDirection.LeftToRight
+    # Qt's own dates, numbers and month names (in date boxes, for instance) follow the app's language too.
+    system = QLocale.system()
+    QLocale.setDefault(system if system.name().split("_")[0] == code else QLocale(code))
+    direction = Qt.LayoutDirection.RightToLeft if right_to_left(code) else Qt.LayoutDirection.LeftToRight
     app.setLayoutDirection(direction)
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from reportlab.pdfbase.ttfonts import TTFontFile
-from reportlab.platypus.doctemplate import LayoutError
 
 from facilitator.core.demo import demo_workshop
 from facilitator.core.handouts import ROOM_CARDS
@@ -470,10 +469,7 @@ def test_dates_are_in_easy_read_form(pictures, language, dates):
 
 @pytest.mark.parametrize("layout_name", [
     "standard",
-    pytest.param("large-print", marks=pytest.mark.xfail(strict=True, reason=(
-        "BUG: large print takes 22 pages for 30 decisions of 40 words (21 with no names): each decision is one unsplittable "
-        "row (documents.py _Printer._row, a one-row Table), so only 2 fit a page and about a fifth of "
-        "every page is left empty"))),
+    "large-print",
 ])
 def test_thirty_long_decisions_fit_in_twenty_pages(thirty, layout_name):
     pdf = opened(thirty("summary", layout_name))
@@ -625,9 +621,6 @@ def test_cards_have_every_room_card_and_one_card_for_each_picture(pictures, layo
     assert all(shapes > 0 for _card, shapes in cards), "a card without its picture"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: picture cards show OpenMoji pictures without the CC BY-SA credit (NOTICE: 'Printouts that show "
-    "OpenMoji pictures carry this credit too'); documents.py _Printer.cards never adds CREDIT"))
 def test_cards_carry_the_openmoji_credit(thirty):
     assert CREDIT in text_of(opened(thirty("cards", "standard")))
 
@@ -661,9 +654,6 @@ def test_document_properties_title_author_and_language(pictures, kind, title):
 # -- what is too big for the page --------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a word longer than the line (a Welsh place name, an email address) runs off the paper: "
-    "documents.py _Printer._style sets splitLongWords=0 and nothing shrinks or wraps the word"))
 @pytest.mark.parametrize("kind", ["summary", "agenda"])
 def test_every_letter_is_on_the_paper(pictures, kind):
     workshop = demo()
@@ -678,9 +668,6 @@ def test_every_letter_is_on_the_paper(pictures, kind):
     assert not off
 
 
-@pytest.mark.xfail(strict=True, raises=LayoutError, reason=(
-    "BUG: with names shown, 'Who was there' is one row holding every name (documents.py _Printer._section, "
-    "section 'who'), taller than a page from 20 people in large print: reportlab LayoutError, no PDF"))
 def test_twenty_names_print_in_large_print(pictures):
     workshop = demo()
     workshop.participants = [Participant(name=f"Person {n}") for n in range(1, 21)]
@@ -688,9 +675,6 @@ def test_twenty_names_print_in_large_print(pictures):
     assert all(f"Person {n}" in text for n in range(1, 21))
 
 
-@pytest.mark.xfail(strict=True, raises=LayoutError, reason=(
-    "BUG: an entry taller than a page (a long decision) stops the printout with reportlab's LayoutError, "
-    "not a PrintProblem: each entry is one unsplittable Table row (documents.py _Printer._row)"))
 def test_a_very_long_decision_is_printed_or_refused_plainly(pictures):
     workshop = demo()
     workshop.decisions[0].text = " ".join(["We will ask the council about the bus."] * 40)
@@ -698,3 +682,27 @@ def test_a_very_long_decision_is_printed_or_refused_plainly(pictures):
         summary_pdf(workshop, io.BytesIO(), load_layout("standard"), pictures)
     except PrintProblem as refused:
         assert str(refused)
+
+
+def test_what_cannot_fit_on_any_page_is_refused_plainly(tmp_path):
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
+
+    from facilitator.printing.documents import _build
+
+    out = tmp_path / "tall.pdf"
+    document = BaseDocTemplate(str(out), pagesize=(300, 300))
+    document.addPageTemplates([PageTemplate("only", [Frame(0, 0, 300, 300)])])
+    with pytest.raises(PrintProblem, match="Nothing was saved"):
+        _build(document, [Spacer(100, 1000)])
+    assert not out.exists()
+
+
+def test_a_long_decision_goes_on_over_the_page(pictures):
+    workshop = demo()
+    workshop.decisions = [Decision(" ".join(["We will ask the council about the bus."] * 60), picture="bus",
+                                   agreement=Agreement.EVERYONE, agreed=True)]
+    pdf = opened(make("summary", workshop, load_layout("large-print"), pictures))
+    pages = [page for page in pdf.pages if "We will ask the council" in page.extract_text()]
+    assert len(pages) >= 2
+    # every line of it is on the paper, in the words column, and the words follow on from page to page
+    assert text_of(pdf).count("We will ask the council about the bus.") == 60

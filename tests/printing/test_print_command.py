@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from babel.core import UnknownLocaleError
-from reportlab.platypus.doctemplate import LayoutError
 
 from facilitator import cli
 from facilitator.core import exchange
@@ -87,8 +85,6 @@ def test_print_in_large_print(demo_file, tmp_path, capsys):
         assert said == f"Saved {out} ({len(pdf.pages)} pages).\n"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (small): 'Saved x.pdf (1 pages).': printing/command.py uses _() where the plural needs ngettext"))
 def test_a_one_page_printout_says_1_page(tmp_path, capsys):
     path = write_workshop(tmp_path / "small.json", Workshop("Tea", agenda=[AgendaItem("Hello", minutes=5)]))
     out = tmp_path / "small.pdf"
@@ -136,10 +132,6 @@ def test_language_prints_in_that_language_with_its_dates(demo_file, tmp_path, ca
     assert "Tuesday 8 December 2026" in english and "Rhagfyr" not in english
 
 
-@pytest.mark.xfail(strict=True, raises=(ValueError, UnknownLocaleError), reason=(
-    "BUG: 'facilitator print agenda --language en-GB' (or any language babel does not know, such as 'xx') "
-    "ends in a traceback: core/handouts.agenda_sections formats times and dates with workshop.language as "
-    "given (summary.py has _known_language for this), and printing/command.py does not check --language"))
 @pytest.mark.parametrize("language", ["en-GB", "xx"])
 def test_an_unusual_language_code_does_not_end_in_a_traceback(demo_file, tmp_path, capsys, language):
     out = tmp_path / "agenda.pdf"
@@ -184,10 +176,6 @@ def test_arabic_words_are_printed(tmp_path, capsys):
         assert any(char["fontname"].endswith("NotoSansArabic-Regular") for page in pdf.pages for char in page.chars)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: 'facilitator print summary' explains hard words from the built-in glossary only, not the group's own "
-    "words (printing/command.py passes Glossary.built_in(), not .with_group_words(workshop.group_words) as the "
-    "print window and read-aloud do), so a group word is missing or has the wrong meaning"))
 def test_the_group_s_own_words_are_explained_as_the_group_agreed(tmp_path, capsys):
     workshop = demo()  # its group words include "day opportunities", with the group's own meaning
     workshop.group_words.append(GroupWord("Riverside Fund", "Money our group gets for trips.", agreed=True))
@@ -305,10 +293,6 @@ def test_even_an_unexpected_failure_leaves_no_part_file(demo_file, tmp_path, cap
     assert left_in(tmp_path) == []
 
 
-@pytest.mark.xfail(strict=True, raises=LayoutError, reason=(
-    "BUG: 'facilitator print summary --names names' of a workshop with 30 people ends in reportlab's "
-    "LayoutError traceback: every name is in one unsplittable row (documents.py _Printer._section, 'who'); "
-    "printing/command.py only catches PrintProblem and OSError"))
 def test_a_big_group_with_names_prints_or_says_why(tmp_path, capsys):
     workshop = demo()
     workshop.participants = [Participant(name=f"Person {n}") for n in range(1, 31)]

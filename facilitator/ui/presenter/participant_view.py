@@ -13,13 +13,12 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from facilitator.i18n import _, in_language
+from facilitator.i18n import _, in_language, right_to_left
 from facilitator.session.run import TimerState
 from facilitator.session.screens import Kind, Screen
 from facilitator.session.themes import DEFAULT_THEME, Theme, text_scale, theme
 from facilitator.ui.presenter.painting import Layout, Reading, lay_out, paint, paint_timer, timer_area
 
-RTL_LANGUAGES = ("ar", "he", "fa", "ur")
 PictureSource = typing.Callable[[str, int], typing.Any]  # (ref, side) -> QPixmap
 
 
@@ -35,7 +34,7 @@ class Look:
     @classmethod
     def chosen(cls, theme_key: str, text_size: str, language: str) -> Look:
         """The look for a theme and a text size chosen by key, reading the way ``language`` does."""
-        return cls(theme_key, text_scale(text_size), language.split("_")[0] in RTL_LANGUAGES, language)
+        return cls(theme_key, text_scale(text_size), right_to_left(language), language)
 
 
 class ScreenDrawing:
