@@ -42,7 +42,7 @@ from facilitator.core.model import (
     Workshop,
     field_words,
 )
-from facilitator.i18n import N_, _
+from facilitator.i18n import N_, _, ngettext
 from facilitator.pictures.own import OWN_PREFIX, OwnPicture, PictureRefused, own_picture
 
 # 2 added "pictures": the facilitator's own pictures the workshop uses.
@@ -340,9 +340,11 @@ def _check_picture_links(workshop: Workshop, pictures: dict[str, OwnPicture], ch
                 missing += 1
     if missing:
         checker.notes.append(
-            _("{count} of the workshop's own pictures are not in the file; a plain frame shows where they were.").format(
-                count=missing
-            )
+            ngettext(
+                "{count} of the workshop's own pictures is not in the file; a plain frame shows where it was.",
+                "{count} of the workshop's own pictures are not in the file; a plain frame shows where they were.",
+                missing,
+            ).format(count=missing)
         )
     return list(used.values())
 
@@ -386,7 +388,7 @@ class FieldChecker:
         shown = self.problems[:MAX_PROBLEMS]
         hidden = len(self.problems) - len(shown)
         if hidden:
-            shown.append(_("… and {count:,} more problems.").format(count=hidden))
+            shown.append(ngettext("… and {count:,} more problem.", "… and {count:,} more problems.", hidden).format(count=hidden))
         return shown
 
     def build(self, cls: type, values: typing.Any, where: str) -> typing.Any:

@@ -118,7 +118,7 @@ def choose_voice(voices: list[Voice], language: str, settings: VoiceSettings) ->
         None, language,
         problem=_(
             "There is no {language} voice on this computer. Choose a voice to read instead in "
-            "Read aloud ▸ Voice, or install a {language} voice ({how})."
+            "Read aloud ▸ Voice and speed, or install a {language} voice ({how})."
         ).format(language=name, how=install_voice_hint()),
     )
 

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.page = WorkshopPage(library, self.pictures, self.history, self.plain_words)
         self.page.saved.connect(self._show_saved)
         self.page.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.empty = QLabel(_("The library has no workshops yet.\nUse File ▸ New workshop or File ▸ Import."))
+        self.empty = QLabel(_("The library has no workshops yet.\nUse File ▸ New workshop or File ▸ Import a workshop."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.page)

@@ -240,8 +240,8 @@ class PrintDialog(QDialog):
             return
         self.status.setStyleSheet("")
         count = len(self.built.pages)
-        self.status.setText(_("{n} pages. This is how they will look.").format(n=count) if count != 1
-                            else _("1 page. This is how it will look."))
+        self.status.setText(ngettext("{n} page. This is how it will look.", "{n} pages. This is how they will look.",
+                                     count).format(n=count))
         for number, (width, height, stride, data) in enumerate(self.built.pages, start=1):
             image = QImage(data, width, height, stride, QImage.Format.Format_RGB888).copy()
             label = QLabel()

@@ -197,6 +197,7 @@ class ReadAloud(QObject):
                 "Saved the summary as {n} sound file in {folder}.", "Saved the summary as {n} sound files, one for each part, in {folder}.", len(paths)
             ).format(n=len(paths), folder=self._summary_folder), 15)
         elif paths:
-            self.say(_("Saved {n} sound files in {folder}. {problem}").format(n=len(paths), folder=self._summary_folder, problem=problem), 20)
+            self.say(ngettext("Saved {n} sound file in {folder}. {problem}", "Saved {n} sound files in {folder}. {problem}",
+                              len(paths)).format(n=len(paths), folder=self._summary_folder, problem=problem), 20)
         else:
             self.say(_("The summary could not be saved as sound. {problem}").format(problem=problem), 20)

@@ -1028,7 +1028,7 @@ def test_problems_in_a_broken_workshop_and_its_parts_are_all_found():
     assert problems[1].startswith("Agenda item 2: the kind should be one of")
 
 
-@pytest.mark.parametrize("count", [exchange.MAX_PROBLEMS + 1, 100, 1234])
+@pytest.mark.parametrize("count", [exchange.MAX_PROBLEMS + 1, exchange.MAX_PROBLEMS + 2, 100, 1234])
 def test_too_many_problems_are_cut_short(count):
     doc = document()
     doc["workshop"]["agenda"] = [{"title": ""}] * count
@@ -1038,7 +1038,8 @@ def test_too_many_problems_are_cut_short(count):
     assert len(problems) == exchange.MAX_PROBLEMS + 1
     assert problems[:3] == ["Agenda item 1 has no title.", "Agenda item 2 has no title.", "Agenda item 3 has no title."]
     assert problems[exchange.MAX_PROBLEMS - 1] == f"Agenda item {exchange.MAX_PROBLEMS} has no title."
-    assert problems[-1] == f"… and {count - exchange.MAX_PROBLEMS:,} more problems."
+    hidden = count - exchange.MAX_PROBLEMS
+    assert problems[-1] == (f"… and {hidden:,} more problems." if hidden > 1 else "… and 1 more problem.")
 
 
 def test_exactly_the_most_problems_are_all_shown():
@@ -1046,7 +1047,7 @@ def test_exactly_the_most_problems_are_all_shown():
     doc["workshop"]["group_words"] = [{"term": "t"}] * exchange.MAX_PROBLEMS
     problems = problems_of(doc)
     assert len(problems) == exchange.MAX_PROBLEMS
-    assert not any("more problems" in p for p in problems)
+    assert not any("more problem" in p for p in problems)
 
 
 # -- importing into a library ------------------------------------------------------

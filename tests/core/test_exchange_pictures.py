@@ -17,7 +17,12 @@ from facilitator.pictures.own import OwnPicture, own_picture, picture_id
 from tests.core.samples import full_workshop
 from tests.pictures import JPEG, tiny_png
 
-MISSING_NOTE = "{count} of the workshop's own pictures are not in the file; a plain frame shows where they were."
+MISSING_NOTES = ("{count} of the workshop's own pictures is not in the file; a plain frame shows where it was.",
+                 "{count} of the workshop's own pictures are not in the file; a plain frame shows where they were.")
+
+
+def missing_note(count: int) -> str:
+    return MISSING_NOTES[count != 1].format(count=count)
 
 
 @pytest.fixture
@@ -120,7 +125,7 @@ def test_an_option_whose_own_picture_is_not_in_the_file_is_noted():
     workshop = Workshop("Where next?", decisions=[Decision("Meet in the park", agreement=Agreement.CHOSEN, options=[
         Option("Park", picture="own:abc", count=4), Option("Café", picture="own:def", count=1), Option("Hall")])])
     result = parse(file_document(workshop))
-    assert result.notes == [MISSING_NOTE.format(count=2)]
+    assert result.notes == [missing_note(2)]
     assert [o.picture for o in result.workshop.decisions[0].options] == ["own:abc", "own:def", ""]
     assert result.pictures == []
 
@@ -132,7 +137,7 @@ def test_a_picture_that_was_removed_from_the_library_is_left_out(library, tmp_pa
     path = exchange.export_workshop(library, workshop.id, tmp_path / "out.json")
     assert json.loads(path.read_text(encoding="utf-8"))["pictures"] == []
     result = exchange.read_workshop_file(path)
-    assert MISSING_NOTE.format(count=2) in result.notes
+    assert missing_note(2) in result.notes
 
 
 # -- import --------------------------------------------------------------------------------------
@@ -228,7 +233,7 @@ def test_a_picture_the_file_does_not_carry_is_noted():
     workshop.agenda[1].picture = "own:xyz"
     result = parse(file_document(workshop))
     assert result.workshop.agenda[1].picture == "own:xyz"
-    assert result.notes == [MISSING_NOTE.format(count=1)]
+    assert result.notes == [missing_note(1)]
     assert result.pictures == []
 
 
@@ -238,7 +243,7 @@ def test_each_use_of_a_missing_picture_is_counted_once_in_one_note():
     workshop.agenda[2].picture = "own:other"
     workshop.decisions[0].picture = "own:xyz"
     result = parse(file_document(workshop))
-    assert result.notes == [MISSING_NOTE.format(count=3)]
+    assert result.notes == [missing_note(3)]
 
 
 def test_a_workshop_with_a_missing_picture_still_imports(other_library):
@@ -267,7 +272,7 @@ def test_a_format_1_file_that_names_own_pictures_imports_with_a_note():
     doc["format"] = 1
     del doc["pictures"]
     result = parse(doc)
-    assert result.notes == [MISSING_NOTE.format(count=1)]
+    assert result.notes == [missing_note(1)]
 
 
 # -- damaged pictures ----------------------------------------------------------------------------

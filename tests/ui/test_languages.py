@@ -57,3 +57,44 @@ def test_qt_s_own_buttons_follow_the_language(qtbot, code, ok, cancel):
     finally:
         apply_language("en")
 
+
+
+def visible_texts(window) -> set[str]:
+    """The words a person sees in the window now: its menus, tabs, labels and buttons."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
+
+    texts = {action.text() for action in window.menuBar().actions()}
+    for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+        if widget.isVisible() and widget.text().strip():
+            texts.add(widget.text())
+    for tabs in window.findChildren(QTabWidget):
+        if tabs.isVisible():
+            texts.update(tabs.tabText(n) for n in range(tabs.count()))
+    return texts
+
+
+@pytest.mark.parametrize("code", ["cy", "ar"])
+def test_the_visible_words_change_language_at_once(window, switched, code):
+    from facilitator.i18n import _, in_language
+
+    english = visible_texts(window)
+    with in_language(code):
+        expected = {text: _(text) for text in english}
+    translated = {text: words for text, words in expected.items() if words != text}
+    assert len(translated) >= 20, "most of what shows should be words the catalog has"
+    menus = [action.text() for action in window.menuBar().actions()]
+    shown = switched(code)
+    now = visible_texts(shown)
+    assert [action.text() for action in shown.menuBar().actions()] == [expected[menu] for menu in menus]
+    assert sum(expected[menu] != menu for menu in menus) >= len(menus) - 1  # Welsh says "Agenda" too
+    missing = sorted(words for words in translated.values() if words not in now)
+    assert not missing
+    assert not [text for text in translated if text in now and text not in expected.values()]
+
+
+def test_arabic_puts_the_first_menu_on_the_right(window, switched):
+    bar = window.menuBar()
+    assert bar.actionGeometry(bar.actions()[0]).center().x() < bar.width() / 2
+    arabic = switched("ar")
+    bar = arabic.menuBar()
+    assert bar.actionGeometry(bar.actions()[0]).center().x() > bar.width() / 2
