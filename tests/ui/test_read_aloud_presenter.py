@@ -151,7 +151,7 @@ def test_the_read_aloud_button_reads_the_item_title_then_its_words(presenting, q
     lit = Lit(presenter)
     qtbot.mouseClick(presenter.console.read_button, Qt.MouseButton.LeftButton)
     assert button(presenter) == "Stop reading"
-    qtbot.waitUntil(lit_key(presenter, "title"), timeout=3000)
+    qtbot.waitUntil(lit_key(presenter, "title"), timeout=10000)
     reading = presenter.view.drawing.reading
     assert screen.title[reading.start : reading.start + reading.length] in lit_words(screen.title)
     done_reading(presenter, qtbot)
@@ -187,7 +187,7 @@ def test_r_again_while_reading_stops_at_once(presenting, qtbot):
     engine = FakeEngine(seconds_per_word=0.15)
     window, presenter = presenting(engine)
     qtbot.keyClick(presenter.console, K.Key_R)
-    qtbot.waitUntil(lit_key(presenter, "title"), timeout=3000)
+    qtbot.waitUntil(lit_key(presenter, "title"), timeout=10000)
     qtbot.keyClick(presenter.console, K.Key_R)
     assert not presenter.speaker.is_reading()
     assert presenter.view.drawing.reading is None
@@ -199,7 +199,7 @@ def test_r_again_while_reading_stops_at_once(presenting, qtbot):
     # R once more reads from the start again.
     qtbot.keyClick(presenter.console, K.Key_R)
     assert reading_now(presenter)
-    qtbot.waitUntil(lit_key(presenter, "heading"), timeout=3000)
+    qtbot.waitUntil(lit_key(presenter, "heading"), timeout=10000)
 
 
 @pytest.mark.parametrize("key", [K.Key_Right, K.Key_Left, K.Key_B], ids=["next", "back", "blank"])
@@ -210,7 +210,7 @@ def test_a_new_screen_stops_the_reading_and_its_highlight(presenting, qtbot, key
         qtbot.keyClick(presenter.console, K.Key_Right)
     before = presenter.view.drawing.screen
     qtbot.keyClick(presenter.console, K.Key_R)
-    qtbot.waitUntil(lit_key(presenter, "title"), timeout=3000)
+    qtbot.waitUntil(lit_key(presenter, "title"), timeout=10000)
     qtbot.keyClick(presenter.console, key)
     assert presenter.view.drawing.screen != before
     assert not presenter.speaker.is_reading()
@@ -223,7 +223,7 @@ def test_stopping_presenting_stops_the_speech(presenting, qtbot):
     engine = FakeEngine(seconds_per_word=0.15)
     window, presenter = presenting(engine)
     qtbot.keyClick(presenter.console, K.Key_R)
-    qtbot.waitUntil(lit_key(presenter, "title"), timeout=3000)
+    qtbot.waitUntil(lit_key(presenter, "title"), timeout=10000)
     qtbot.keyClick(presenter.console, K.Key_Escape)
     assert window.presenter is None and not presenter.running
     assert not window.speaker.is_reading()
@@ -265,7 +265,7 @@ def test_a_decision_read_back_is_read_aloud_by_itself(presenting, qtbot, monkeyp
     qtbot.keyClick(presenter.console, K.Key_D)
     assert presenter.view.drawing.screen.kind is Kind.DECISION
     assert reading_now(presenter) and button(presenter) == "Stop reading"
-    qtbot.waitUntil(lit_key(presenter, "title"), timeout=3000)
+    qtbot.waitUntil(lit_key(presenter, "title"), timeout=10000)
     done_reading(presenter, qtbot)
     assert texts(engine) == ["Is this right?", decision]
 
@@ -344,7 +344,7 @@ def test_the_word_being_read_is_painted_in_the_theme_s_highlight(presenting, qtb
     assert count_colour(before, words, highlight) == 0
 
     qtbot.keyClick(presenter.console, K.Key_R)
-    qtbot.waitUntil(lit_key(presenter, "title"), timeout=3000)
+    qtbot.waitUntil(lit_key(presenter, "title"), timeout=10000)
     reading = view.drawing.reading
     during = view.grab().toImage()
     lit = count_colour(during, title, highlight)
@@ -366,7 +366,7 @@ def test_no_sound_player_is_told_on_the_console_and_the_button_comes_back(presen
     window, presenter = presenting(FakeEngine(), player)
     qtbot.keyClick(presenter.console, K.Key_Right)
     qtbot.mouseClick(presenter.console.read_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: presenter.console.message.text() == NO_PLAYER, timeout=3000)
+    qtbot.waitUntil(lambda: presenter.console.message.text() == NO_PLAYER, timeout=10000)
     done_reading(presenter, qtbot)
     assert presenter.view.drawing.reading is None
     assert player.played == []
@@ -378,7 +378,7 @@ def test_no_speech_engine_is_told_on_the_console(presenting, qtbot):
 
     window, presenter = presenting(factory=no_engine)
     qtbot.keyClick(presenter.console, K.Key_R)
-    qtbot.waitUntil(lambda: presenter.console.message.text() == "install espeak", timeout=3000)
+    qtbot.waitUntil(lambda: presenter.console.message.text() == "install espeak", timeout=10000)
     done_reading(presenter, qtbot)
     assert presenter.view.drawing.reading is None
     assert presenter.running  # presenting goes on
@@ -389,7 +389,7 @@ def test_a_sound_device_that_fails_is_told_on_the_console(presenting, qtbot):
     engine = FakeEngine(seconds_per_word=0.01)
     window, presenter = presenting(engine, player)
     qtbot.keyClick(presenter.console, K.Key_R)
-    qtbot.waitUntil(lambda: "The sound device went away." in presenter.console.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "The sound device went away." in presenter.console.message.text(), timeout=10000)
     done_reading(presenter, qtbot)
     assert presenter.view.drawing.reading is None
     assert len(player.played) == 1  # it stopped after the first piece
@@ -402,10 +402,10 @@ def test_reading_something_else_in_the_main_window_ends_the_presenter_s_reading(
     engine = FakeEngine(seconds_per_word=0.15)
     window, presenter = presenting(engine)
     qtbot.keyClick(presenter.console, K.Key_R)
-    qtbot.waitUntil(lit_key(presenter, "title"), timeout=3000)
+    qtbot.waitUntil(lit_key(presenter, "title"), timeout=10000)
     window.read_aloud.read_text("Something else")
     assert not reading_now(presenter)
-    qtbot.waitUntil(lambda: not window.speaker.is_reading(), timeout=3000)
+    qtbot.waitUntil(lambda: not window.speaker.is_reading(), timeout=10000)
     assert button(presenter) == "Read aloud"
     assert presenter.view.drawing.reading is None
 
