@@ -35,6 +35,10 @@ def test_the_wheel_carries_the_data_folders(wheel):
     for relative in resources.FOLDERS.values():
         inside = f"facilitator/_data/{relative.as_posix()}/"
         assert any(n.startswith(inside) for n in names), inside
+    # the Welsh templates and both compiled catalogs travel too
+    assert "facilitator/_data/easyread_templates/cy/deciding-together.json" in names
+    for code in ("cy", "ar"):
+        assert f"facilitator/_data/translations/{code}/LC_MESSAGES/facilitator.mo" in names
 
 
 def test_an_installed_wheel_finds_its_folders_outside_the_checkout(wheel, tmp_path):

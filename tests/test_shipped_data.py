@@ -6,12 +6,13 @@ import pytest
 
 from facilitator.core.demo import demo_workshop
 from facilitator.core.model import ItemKind
-from facilitator.core.templates import built_in_templates
+from facilitator.core.templates import built_in_templates, template_languages
 from facilitator.pictures.catalogue import KIND_PICTURES, PictureCatalogue
 from facilitator.pictures.vocabulary import read_vocabulary
 
 CATALOGUE = PictureCatalogue.load()
 TEMPLATES, PROBLEMS = built_in_templates()
+WELSH, WELSH_PROBLEMS = built_in_templates(language="cy")
 # Words an easy-read agenda needs pictures for (the issue names these).
 MEETING_WORDS = [
     "meeting", "talk", "listen", "vote", "agree", "break", "tea", "toilet", "help", "money", "home", "bus",
@@ -19,7 +20,9 @@ MEETING_WORDS = [
 ]
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 WORD_LIMIT = 15
-POWER_WORDS = ("service user", "stakeholder", "empower", "engage", "facilitate", "co-design", "outcomes")
+POWER_WORDS = ("service user", "stakeholder", "empower", "engage", "facilitate", "co-design", "outcomes",
+               # and the same in Welsh, for the Welsh templates
+               "defnyddiwr gwasanaeth", "defnyddwyr gwasanaeth", "rhanddeiliad", "grymuso", "hwyluso", "cyd-ddylunio")
 
 
 def test_the_vocabulary_has_at_least_300_words_each_with_a_real_picture():
@@ -52,7 +55,22 @@ def test_the_six_sessions_the_issue_asks_for_are_among_the_templates():
     assert any(len(t.agenda) == 10 for t in TEMPLATES)
 
 
-@pytest.mark.parametrize("template", TEMPLATES, ids=lambda t: t.id)
+def test_every_template_is_in_english_and_in_welsh_with_the_same_shape():
+    assert template_languages() == ["en", "cy"]
+    assert WELSH_PROBLEMS == []
+    english = {t.id.removeprefix("builtin:"): t for t in TEMPLATES}
+    welsh = {t.id.removeprefix("builtin:cy/"): t for t in WELSH}
+    assert set(welsh) == set(english)
+    for key, template in welsh.items():
+        assert template.language == "cy"
+        same = english[key]
+        assert template.name != same.name and template.title != same.title  # in Welsh words
+        shape = [(item.picture, item.minutes, item.kind) for item in template.agenda]
+        assert shape == [(item.picture, item.minutes, item.kind) for item in same.agenda], key
+        assert all(mine.title != theirs.title or mine.title in {"Agenda"} for mine, theirs in zip(template.agenda, same.agenda))
+
+
+@pytest.mark.parametrize("template", TEMPLATES + WELSH, ids=lambda t: t.id)
 def test_each_template_is_an_easy_read_agenda_with_pictures(template):
     assert 6 <= len(template.agenda) <= 14
     kinds = [item.kind for item in template.agenda]

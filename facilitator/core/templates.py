@@ -2,8 +2,11 @@
 
 A template is a workshop's title, purpose and agenda, with nothing about
 people: no names, no decisions, no actions. The app's templates are JSON
-files in ``easyread_templates/``; a facilitator's own are kept in the library.
-Both use the same document shape (see docs/file-format.md).
+files in ``easyread_templates/`` (English) and in a folder for each other
+language they are written in (``easyread_templates/cy/``, Welsh); a
+facilitator's own are kept in the library. Both use the same document shape
+(see docs/file-format.md). A workshop made from a template is in the
+template's language.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 from facilitator.core.exchange import FieldChecker
 from facilitator.core.library import Library
 from facilitator.core.model import AgendaItem, Workshop, new_id
-from facilitator.i18n import _
+from facilitator.i18n import _, is_language
 from facilitator.resources import templates_dir
 
 FORMAT = 1
@@ -33,6 +36,7 @@ class Template:
     purpose: str = ""
     agenda: list[AgendaItem] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    language: str = "en"  # the language its words are in, and the language of workshops made from it
 
     @property
     def built_in(self) -> bool:
@@ -53,6 +57,7 @@ def template_document(template: Template) -> dict:
         "format": FORMAT,
         "kind": KIND,
         "name": template.name,
+        "language": template.language,
         "about": template.about,
         "title": template.title,
         "purpose": template.purpose,
@@ -94,19 +99,35 @@ def parse_template(data: object, template_id: str) -> Template:
             item = checker.build(AgendaItem, values, _("Agenda item {n}").format(n=n))
             if item is not None:
                 items.append(item)
+    language = data.get("language", "en")
+    if not isinstance(language, str) or not is_language(language):
+        checker.problem(_("The template's language should be a code such as en or cy."))
     if checker.problems:
         raise TemplateRefused(checker.report())
-    return Template(agenda=items, id=template_id, **texts)
+    return Template(agenda=items, id=template_id, language=language.strip(), **texts)
 
 
-def built_in_templates(folder: Path | None = None) -> tuple[list[Template], list[str]]:
-    """The app's own templates, by name, and a line for each file that could not be read."""
+def template_languages(folder: Path | None = None) -> list[str]:
+    """The languages the app's own templates are written in: English, then each language's folder."""
     folder = folder or templates_dir()
+    others = sorted(path.name for path in folder.iterdir()
+                    if path.is_dir() and is_language(path.name) and any(path.glob("*.json")))
+    return ["en", *others]
+
+
+def built_in_templates(folder: Path | None = None, language: str = "en") -> tuple[list[Template], list[str]]:
+    """The app's own templates in ``language``, by name, and a line for each file that could not be read."""
+    folder = folder or templates_dir()
+    if language != "en":
+        folder = folder / language
     found, problems = [], []
     for path in sorted(folder.glob("*.json")):
+        template_id = BUILT_IN + path.stem if language == "en" else f"{BUILT_IN}{language}/{path.stem}"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            found.append(parse_template(data, BUILT_IN + path.stem))
+            if isinstance(data, dict):
+                data.setdefault("language", language)
+            found.append(parse_template(data, template_id))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
             problems.append(_("The template {name} cannot be read: {reason}").format(name=path.name, reason=error))
         except TemplateRefused as error:
@@ -140,13 +161,15 @@ def template_from_workshop(workshop: Workshop, name: str, about: str = "", keep_
     if not keep_notes:
         for item in agenda:
             item.notes = ""
-    return Template(name=name.strip(), about=about.strip(), title=workshop.title, purpose=workshop.purpose, agenda=agenda)
+    return Template(name=name.strip(), about=about.strip(), title=workshop.title, purpose=workshop.purpose, agenda=agenda,
+                    language=workshop.language)
 
 
 def workshop_from_template(template: Template, **details) -> Workshop:
     """A new workshop with the template's agenda (every item new). ``details`` sets date, place..."""
     agenda = _fresh_copies(template.agenda)
-    return Workshop(**{"title": template.title, "purpose": template.purpose, **details, "agenda": agenda})
+    return Workshop(**{"title": template.title, "purpose": template.purpose, "language": template.language, **details,
+                       "agenda": agenda})
 
 
 def _fresh_copies(items: list[AgendaItem]) -> list[AgendaItem]:

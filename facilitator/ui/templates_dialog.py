@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QSize, Qt, QTime
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -34,9 +35,10 @@ from facilitator.core.templates import (
     save_template,
     saved_templates,
     template_from_workshop,
+    template_languages,
     workshop_from_template,
 )
-from facilitator.i18n import _, format_minutes, ngettext
+from facilitator.i18n import LANGUAGES, _, format_minutes, language, ngettext
 from facilitator.ui.ask import confirm
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.zoom import big_font
@@ -54,16 +56,19 @@ class NewFromTemplate(QDialog):
         self.workshop: Workshop | None = None
         self.setWindowTitle(_("New workshop from a template"))
         self.resize(900, 600)
-        built_in, self.problems = built_in_templates()
-        self.templates: list[Template] = built_in + saved_templates(library)
+        self.templates: list[Template] = []
+        self.problems: list[str] = []
 
+        # The app's own templates are written in more than one language; a new workshop is in the template's.
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName(_("Language of the templates"))
+        for code in template_languages():
+            self.language_box.addItem(LANGUAGES.get(code, code), code)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language())))
+        language_label = QLabel(_("Templates &in"))
+        language_label.setBuddy(self.language_box)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Templates"))
-        for template in self.templates:
-            text = template.name if template.built_in else _("{name} (yours)").format(name=template.name)
-            entry = QListWidgetItem(text)
-            entry.setData(Qt.ItemDataRole.UserRole, template.id)
-            self.list.addItem(entry)
         self.list.currentRowChanged.connect(self._show)
         self.list.itemActivated.connect(lambda _item: self.make())
         list_label = QLabel(_("&Templates"))
@@ -107,18 +112,38 @@ class NewFromTemplate(QDialog):
         preview.addWidget(self.items, stretch=1)
         preview.addLayout(when)
         left = QVBoxLayout()
+        in_language_row = QHBoxLayout()
+        in_language_row.addWidget(language_label)
+        in_language_row.addWidget(self.language_box, stretch=1)
+        left.addLayout(in_language_row)
         left.addWidget(list_label)
         left.addWidget(self.list)
-        if self.problems:
-            trouble = QLabel("⚠ " + "\n".join(self.problems))
-            trouble.setWordWrap(True)
-            left.addWidget(trouble)
+        self.trouble = QLabel()
+        self.trouble.setWordWrap(True)
+        left.addWidget(self.trouble)
         columns = QHBoxLayout()
         columns.addLayout(left, stretch=2)
         columns.addLayout(preview, stretch=3)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, stretch=1)
         layout.addWidget(buttons)
+        self._fill()
+        self.language_box.currentIndexChanged.connect(self._fill)
+
+    def _fill(self) -> None:
+        """List the app's own templates in the chosen language, then the facilitator's own (in any language)."""
+        built_in, self.problems = built_in_templates(language=self.language_box.currentData() or "en")
+        self.templates = built_in + saved_templates(self.library)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for template in self.templates:
+            text = template.name if template.built_in else _("{name} (yours)").format(name=template.name)
+            entry = QListWidgetItem(text)
+            entry.setData(Qt.ItemDataRole.UserRole, template.id)
+            self.list.addItem(entry)
+        self.list.blockSignals(False)
+        self.trouble.setText("⚠ " + "\n".join(self.problems) if self.problems else "")
+        self.trouble.setVisible(bool(self.problems))
         self.list.setCurrentRow(0 if self.templates else -1)
         self._show(self.list.currentRow())
 

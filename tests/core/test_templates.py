@@ -282,6 +282,7 @@ def test_every_problem_is_reported_together():
 
 
 def write(folder, name: str, data) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
     text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
     (folder / name).write_text(text, encoding="utf-8")
 
@@ -519,3 +520,47 @@ def test_a_workshop_from_a_template_can_be_stored(library):
     again = library.add_workshop(workshop_from_template(monthly_meeting()))
     assert len(library.list_workshops()) == 2
     assert again.id != workshop.id
+
+
+# -- languages -----------------------------------------------------------------------------------------
+
+
+def test_templates_in_another_language_are_read_from_its_folder(tmp_path):
+    write(tmp_path, "monthly.json", template_document(monthly_meeting("Monthly meeting")))
+    write(tmp_path / "cy", "monthly.json", {**template_document(monthly_meeting("Cyfarfod misol")), "language": "cy"})
+    (tmp_path / "layouts").mkdir()
+    write(tmp_path / "layouts", "standard.json", {"body_size": 18})
+    (tmp_path / "xx").mkdir()
+    assert templates.template_languages(tmp_path) == ["en", "cy"]  # a folder that is no language, or empty, is not
+    english, _ = built_in_templates(tmp_path)
+    welsh, problems = built_in_templates(tmp_path, "cy")
+    assert problems == []
+    assert [(t.name, t.language, t.id) for t in english] == [("Monthly meeting", "en", "builtin:monthly")]
+    assert [(t.name, t.language, t.id) for t in welsh] == [("Cyfarfod misol", "cy", "builtin:cy/monthly")]
+    assert welsh[0].built_in
+
+
+def test_a_template_in_a_language_s_folder_is_in_that_language_when_it_does_not_say(tmp_path):
+    write(tmp_path / "cy", "monthly.json", template_document(monthly_meeting("Cyfarfod misol")) | {"language": None})
+    assert built_in_templates(tmp_path, "cy")[1] == [
+        "The template monthly.json is not right: The template's language should be a code such as en or cy."]
+    data = template_document(monthly_meeting("Cyfarfod misol"))
+    del data["language"]
+    write(tmp_path / "cy", "monthly.json", data)
+    assert built_in_templates(tmp_path, "cy")[0][0].language == "cy"
+
+
+@pytest.mark.parametrize("language", ["", "klingon", 7])
+def test_a_template_in_no_known_language_is_refused(language):
+    with pytest.raises(TemplateRefused, match="language"):
+        parse_template(template_document(monthly_meeting()) | {"language": language}, "t")
+
+
+def test_a_workshop_made_from_a_template_is_in_the_template_s_language_and_back():
+    template = monthly_meeting(language="cy")
+    workshop = workshop_from_template(template, date=dt.date(2027, 1, 5))
+    assert workshop.language == "cy"
+    again = template_from_workshop(workshop, "Eto")
+    assert again.language == "cy"
+    assert parse_template(template_document(again), "t").language == "cy"
+    assert workshop_from_template(monthly_meeting()).language == "en"

@@ -413,3 +413,21 @@ def test_the_item_form_says_how_long_an_item_really_took_when_it_was_presented(w
     assert planner.editor.taken.text() == f"When it was presented, it took 15 minutes (planned {first.minutes} minutes)."
     planner.cards.setCurrentIndex(planner.model.index(2))
     assert planner.editor.taken.isHidden()
+
+
+def test_a_welsh_template_makes_a_welsh_workshop(window, qtbot):
+    dialog = NewFromTemplate(window.library, window.pictures, window)
+    qtbot.addWidget(dialog)
+    english = [dialog.list.item(r).text() for r in range(dialog.list.count())]
+    assert "Deciding together" in english and dialog.language_box.currentData() == "en"
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("cy"))
+    assert dialog.language_box.currentText() == "Cymraeg"
+    welsh = [dialog.list.item(r).text() for r in range(dialog.list.count())]
+    assert "Penderfynu gyda'n gilydd" in welsh and "Deciding together" not in welsh
+    dialog.list.setCurrentRow(welsh.index("Penderfynu gyda'n gilydd"))
+    assert dialog.name.text() == "Penderfynu gyda'n gilydd"
+    dialog.ok.click()
+    made = window.library.load_workshop(dialog.workshop.id)
+    assert made.language == "cy"
+    assert len(made.agenda) == 10 and made.agenda[0].kind.value == "welcome"
+    assert made.agenda[0].title != "Welcome"
