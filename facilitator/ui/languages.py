@@ -16,6 +16,9 @@ from facilitator.i18n import LANGUAGES, _, right_to_left, set_language
 from facilitator.ui.qt_words import OWN_QT_WORDS, DictionaryTranslator
 from facilitator.ui.settings import APP_LANGUAGE, Preferences
 
+# Qt's Arabic (ar_EG) writes numbers in Arabic-Indic digits, but babel's "ar", and so the rest of the app and
+# the printouts, write 10:00 and 2026. This Arabic writes the same digits and month names as babel's.
+QT_LOCALES = {"ar": "ar_DZ"}
 _qt_translator: QTranslator | None = None
 _windows: list = []  # the main window made by a change, kept here so Python does not drop it
 
@@ -48,7 +51,7 @@ def apply_language(code: str) -> None:
         app.installTranslator(_qt_translator)
     # Qt's own dates, numbers and month names (in date boxes, for instance) follow the app's language too.
     system = QLocale.system()
-    QLocale.setDefault(system if system.name().split("_")[0] == code else QLocale(code))
+    QLocale.setDefault(system if system.name().split("_")[0] == code else QLocale(QT_LOCALES.get(code, code)))
     direction = Qt.LayoutDirection.RightToLeft if right_to_left(code) else Qt.LayoutDirection.LeftToRight
     app.setLayoutDirection(direction)
 

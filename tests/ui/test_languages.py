@@ -98,3 +98,19 @@ def test_arabic_puts_the_first_menu_on_the_right(window, switched):
     arabic = switched("ar")
     bar = arabic.menuBar()
     assert bar.actionGeometry(bar.actions()[0]).center().x() > bar.width() / 2
+
+
+@pytest.mark.parametrize("code, month, digits", [("cy", "Rhagfyr", "15"), ("ar", "ديسمبر", "15"), ("en", "December", "15")])
+def test_qt_s_date_boxes_write_the_app_s_language(qtbot, code, month, digits):
+    from PySide6.QtCore import QDate, QLocale
+    from PySide6.QtWidgets import QDateEdit
+
+    apply_language(code)
+    try:
+        box = QDateEdit(QDate(2026, 12, 15))
+        box.setDisplayFormat("dddd d MMMM yyyy")
+        qtbot.addWidget(box)
+        assert month in box.text() and digits in box.text()  # the same digits as the app's own words
+        assert QLocale().language() == QLocale(code).language()
+    finally:
+        apply_language("en")

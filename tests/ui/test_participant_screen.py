@@ -399,3 +399,44 @@ def test_every_kind_of_screen_draws_at_every_size(pictures, size, scale):
         assert layout.title is not None and not title_ink(drawing, width, height).isEmpty(), screen.kind
         if screen.timer:
             assert not marks.intersected(layout.timer.toAlignedRect()).isEmpty(), "the timer is drawn"
+
+
+def _ink_columns(image: QImage, rect: QRectF, background: QColor) -> list[int]:
+    """The x of every column in ``rect`` with a pixel that is not the background."""
+    found = []
+    for x in range(max(0, int(rect.left())), min(image.width(), int(rect.right()))):
+        if any(image.pixelColor(x, y) != background for y in range(int(rect.top()), int(rect.bottom()), 3)):
+            found.append(x)
+    return found
+
+
+@pytest.mark.parametrize("app_direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft],
+                         ids=["app-ltr", "app-rtl"])
+@pytest.mark.parametrize("rtl, title", [(True, "أهلًا وسهلًا"), (False, "Welcome")], ids=["arabic", "english"])
+def test_short_words_sit_against_the_picture_side_whichever_way_the_app_reads(qtbot, pictures, app_direction, rtl, title):
+    """The big screen reads the workshop's way, also when the app's own windows read the other way."""
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.ui.presenter.participant_view import ParticipantView
+
+    QApplication.setLayoutDirection(app_direction)  # as the app's language sets it
+    try:
+        view = ParticipantView(pictures)
+        qtbot.addWidget(view)
+        view.resize(960, 540)
+        view.set_look(Look("cream", 1.0, rtl))
+        view.show_screen(Screen(Kind.ITEM, title=title, pictures=("welcome",)), None)
+        image = view.grab().toImage()
+    finally:
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    layout = view.current_layout()
+    (picture_rect,) = [rect for _ref, rect in layout.pictures]
+    assert (picture_rect.left() > view.width() / 2) is rtl  # the picture is on the side the language starts from
+    rect = layout.title.rect
+    ink = _ink_columns(image, rect, QColor(view.drawing.look.theme.background))
+    assert ink, "the title was not drawn"
+    slack = rect.width() * 0.05
+    if rtl:
+        assert rect.right() - ink[-1] < slack and ink[0] - rect.left() > rect.width() / 3
+    else:
+        assert ink[0] - rect.left() < slack and rect.right() - ink[-1] > rect.width() / 3

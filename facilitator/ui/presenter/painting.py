@@ -111,11 +111,18 @@ class Layout:
     counts: list[CountCell] = field(default_factory=list)
     title: Text | None = None
     cut: bool = False  # the title was too long for the screen and was cut short
+    rtl: bool = False  # the screen reads right to left, whichever way the app's own windows read
+
+
+def _side(rtl: bool) -> Qt.AlignmentFlag:
+    """Words against the right edge for right to left, else the left; "absolute" so that Qt does not mirror
+    them a second time when the app's own windows are right to left too."""
+    return (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
 
 
 def lay_out(screen: Screen, width: int, height: int, scale: float = 1.0, rtl: bool = False) -> Layout:
     """Place a screen's parts in a ``width`` x ``height`` picture; ``scale`` makes words bigger."""
-    layout = Layout(width, height)
+    layout = Layout(width, height, rtl=rtl)
     if screen.kind is Kind.BLANK:
         return layout
     h = float(height)
@@ -163,7 +170,7 @@ def _lay_out_main(layout: Layout, screen: Screen, area: QRectF, h: float, scale:
             text_area.setLeft(words_x + column + margin * 0.6)
         else:
             text_area.setRight(words_x - margin * 0.6)
-    align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignTop
+    align = _side(rtl) | Qt.AlignmentFlag.AlignTop
     y = text_area.top()
     if screen.heading:
         # The heading keeps its size at every text size, so a bigger text size never leaves the title less room.
@@ -217,7 +224,7 @@ def _lay_out_break(layout: Layout, screen: Screen, area: QRectF, h: float, scale
 
 def _lay_out_result(layout: Layout, screen: Screen, area: QRectF, h: float, scale: float, rtl: bool) -> None:
     """The decision at the top, then a card for each answer: picture, a big number, its words."""
-    align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignTop
+    align = _side(rtl) | Qt.AlignmentFlag.AlignTop
     y = area.top()
     if screen.heading:
         heading_font, heading_height, _cut = _fit(screen.heading, area.width(), h * 0.2, h * HEADING_SIZE, h * TITLE_SMALLEST, font(h * HEADING_SIZE, bold=True))
@@ -350,6 +357,8 @@ def paint(painter: QPainter, layout: Layout, theme: Theme, picture, timer: Timer
     The words being read aloud are lit up in the theme's highlight colours.
     """
     painter.fillRect(QRect(0, 0, layout.width, layout.height), QColor(theme.background))
+    # The screen's own direction (the workshop's language), not the app's: it sets the order of mixed words.
+    painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if layout.rtl else Qt.LayoutDirection.LeftToRight)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     for ref, rect in layout.pictures:
@@ -384,6 +393,7 @@ def _draw_text(painter: QPainter, text: Text, theme: Theme, reading: Reading | N
     lines = QTextLayout(shown, text.font, painter.device())
     option = QTextOption(text.align & Qt.AlignmentFlag.AlignHorizontal_Mask)
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option.setTextDirection(painter.layoutDirection())
     lines.setTextOption(option)
     leading = QFontMetricsF(text.font).leading()
     lines.beginLayout()
