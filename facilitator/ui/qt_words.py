@@ -51,6 +51,15 @@ WELSH = {
     "Copies:": "Copïau:",
     "Printer": "Argraffydd",
     "&Name:": "&Enw:",
+    # the right-click menu of every text box
+    "&Undo": "&Dadwneud",
+    "&Redo": "&Ailwneud",
+    "Cu&t": "&Torri",
+    "&Copy": "&Copïo",
+    "&Paste": "&Gludo",
+    "Delete": "Dileu",
+    "Select All": "Dewis y cyfan",
+    "Copy &Link Location": "Copïo cyfeiriad y &ddolen",
 }
 
 
@@ -62,7 +71,7 @@ class DictionaryTranslator(QTranslator):
         self.words = words
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 (Qt's signature)
-        return self.words.get(source, "")
+        return self.words.get(source)  # None (a null QString) lets Qt keep its own words; "" would blank them
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
         return not self.words

@@ -114,3 +114,22 @@ def test_qt_s_date_boxes_write_the_app_s_language(qtbot, code, month, digits):
         assert QLocale().language() == QLocale(code).language()
     finally:
         apply_language("en")
+
+
+@pytest.mark.parametrize("code", ["cy", "ar"])
+def test_qt_words_the_app_does_not_translate_stay_as_qt_has_them(qtbot, code):
+    """A Qt word missing from a translation keeps Qt's own words: never blank (which also breaks Qt's "%1")."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QLineEdit
+
+    apply_language(code)
+    try:
+        assert QCoreApplication.translate("QLineEdit", "A word no catalog has %1") == "A word no catalog has %1"
+        edit = QLineEdit("Hello")
+        qtbot.addWidget(edit)
+        menu = edit.createStandardContextMenu()
+        texts = [action.text() for action in menu.actions() if not action.isSeparator()]
+        assert texts and all(text.strip() for text in texts)
+        assert "&Undo" not in texts  # the text box's own menu is in the language
+    finally:
+        apply_language("en")
