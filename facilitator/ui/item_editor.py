@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.model import ITEM_KIND_NAMES, AgendaItem, ItemKind
-from facilitator.i18n import _, format_minutes
+from facilitator.i18n import _, format_minutes, ngettext
 from facilitator.ui.hints import Hints
 from facilitator.ui.kinds import kind_icon
 from facilitator.ui.pictures import PictureStore
@@ -90,7 +90,9 @@ class ItemEditor(QWidget):
 
         self.minutes_box = QSpinBox()
         self.minutes_box.setRange(1, MAX_MINUTES)
-        self.minutes_box.setSuffix(_(" minutes"))
+        # The unit follows the number, in the form the language gives it ("1 minute", "10 minutes").
+        self.minutes_box.valueChanged.connect(self._minutes_unit)
+        self._minutes_unit(self.minutes_box.value())
         self.minutes_box.setAccessibleName(_("How many minutes"))
         self.minutes_box.setKeyboardTracking(False)
         undo_goes_to_the_workshop(self.minutes_box)
@@ -236,6 +238,10 @@ class ItemEditor(QWidget):
                 self.title.set_text(self.item.title)
             return
         self._emit("title", text.strip())
+
+    def _minutes_unit(self, minutes: int) -> None:
+        # TRANSLATORS: the unit after the number in the box for an item's minutes; it starts with a space
+        self.minutes_box.setSuffix(ngettext(" minute", " minutes", minutes))
 
     def _emit(self, field: str, value) -> None:
         if self._showing or self.item is None or getattr(self.item, field) == value:

@@ -133,3 +133,18 @@ def test_qt_words_the_app_does_not_translate_stay_as_qt_has_them(qtbot, code):
         assert "&Undo" not in texts  # the text box's own menu is in the language
     finally:
         apply_language("en")
+
+
+@pytest.mark.parametrize("code, units", [("en", {1: " minute", 5: " minutes"}), ("ar", {5: " دقائق", 15: " دقيقة"})])
+def test_the_minutes_box_unit_agrees_with_the_number(window, switched, code, units):
+    from PySide6.QtWidgets import QSpinBox
+
+    from facilitator.i18n import _, in_language
+
+    shown = switched(code) if code != "en" else window
+    with in_language(code):
+        name = _("How many minutes")
+    (box,) = [box for box in shown.findChildren(QSpinBox) if box.accessibleName() == name]
+    for minutes, unit in units.items():
+        box.setValue(minutes)
+        assert box.suffix() == unit
