@@ -167,15 +167,25 @@ def _export(library, args: argparse.Namespace) -> int:
     return 0
 
 
-def _import(library, args: argparse.Namespace) -> int:
+def read_workshop_or_say(path: Path, heading: str | None = None):
+    """The workshop file at ``path``, read and checked (an ``ImportResult``); or None, after saying on
+    standard error what is wrong, under ``heading`` ("Cannot read {path}:" when none is given)."""
     from facilitator.core import exchange
 
     try:
-        result = exchange.read_workshop_file(args.file)
+        return exchange.read_workshop_file(path)
     except exchange.ImportFailed as error:
-        print(_("Cannot import {path}:").format(path=args.file), file=sys.stderr)
+        print((heading or _("Cannot read {path}:")).format(path=path), file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
+        return None
+
+
+def _import(library, args: argparse.Namespace) -> int:
+    from facilitator.core import exchange
+
+    result = read_workshop_or_say(args.file, _("Cannot import {path}:"))
+    if result is None:
         return EXIT_PROBLEM
     workshop = exchange.import_into(library, result)
     for note in result.notes:

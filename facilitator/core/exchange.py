@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
 import enum
 import json
@@ -17,6 +18,7 @@ import os
 import re
 import tempfile
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -365,6 +367,21 @@ def import_into(library: Library, result: ImportResult) -> Workshop:
         workshop.group_id = (known or library.add_group(result.group)).id
     library.add_workshop(workshop, result.pictures)
     return workshop
+
+
+@contextlib.contextmanager
+def imported_for_a_while(result: ImportResult) -> Iterator[tuple[Library, Workshop]]:
+    """The file's workshop in a library of its own, in a temporary folder that is removed afterwards:
+    for the command line, which prints or draws a file's workshop with its own pictures, as the app
+    would, without touching the facilitator's library."""
+    from facilitator.core.library import open_library
+
+    with tempfile.TemporaryDirectory(prefix="facilitator-") as folder:
+        library = open_library(Path(folder) / "library.sqlite3")
+        try:
+            yield library, import_into(library, result)
+        finally:
+            library.close()
 
 
 def _all_ids(workshop: Workshop) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-import tempfile
 from pathlib import Path
 
 from facilitator.i18n import _, is_language, ngettext
@@ -14,9 +13,8 @@ KINDS = ("summary", "agenda", "cards")
 
 def print_command(kind: str, path: Path, output: Path, layout_name: str, language: str | None, names: str,
                   contact: str) -> int:
-    from facilitator.cli import EXIT_PROBLEM, EXIT_USAGE
+    from facilitator.cli import EXIT_PROBLEM, EXIT_USAGE, read_workshop_or_say
     from facilitator.core import exchange
-    from facilitator.core.library import open_library
     from facilitator.core.summary import Names, hard_words_from
     from facilitator.language.glossary import Glossary
     from facilitator.pictures.catalogue import PictureCatalogue
@@ -34,44 +32,33 @@ def print_command(kind: str, path: Path, output: Path, layout_name: str, languag
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_USAGE
-    try:
-        result = exchange.read_workshop_file(path)
-    except exchange.ImportFailed as error:
-        print(_("Cannot read {path}:").format(path=path), file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+    result = read_workshop_or_say(path)
+    if result is None:
         return EXIT_PROBLEM
-    workshop = result.workshop
-    if language:
-        workshop = dataclasses.replace(workshop, language=language)
-    with tempfile.TemporaryDirectory(prefix="facilitator-print-") as folder:
-        library = open_library(Path(folder) / "library.sqlite3")  # the file's own pictures, as in the app
+    with exchange.imported_for_a_while(result) as (library, workshop):  # the file's own pictures, as in the app
+        if language:
+            workshop = dataclasses.replace(workshop, language=language)
+        catalogue = PictureCatalogue.load()
+        catalogue.set_own_pictures(library.picture_names())
+        pictures = PrintPictures(catalogue, library.picture)
+        written = output.with_name(output.name + ".part")
         try:
-            stored = exchange.import_into(library, result)
-            catalogue = PictureCatalogue.load()
-            catalogue.set_own_pictures(library.picture_names())
-            pictures = PrintPictures(catalogue, library.picture)
-            workshop = dataclasses.replace(workshop, agenda=stored.agenda, decisions=stored.decisions)
-            written = output.with_name(output.name + ".part")
-            try:
-                if kind == "summary":
-                    glossary = Glossary.built_in().with_group_words(workshop.group_words)
-                    pages = summary_pdf(workshop, written, layout, pictures, names=Names(names), contact=contact,
-                                        hard_words=hard_words_from(glossary))
-                elif kind == "agenda":
-                    pages = agenda_pdf(workshop, written, layout, pictures)
-                else:
-                    pages = cards_pdf(workshop, written, layout, pictures)
-                written.replace(output)
-            except PrintProblem as error:
-                print(error, file=sys.stderr)
-                return EXIT_PROBLEM
-            except OSError as error:
-                print(_("Cannot write {path}: {reason}.").format(path=output, reason=error.strerror), file=sys.stderr)
-                return EXIT_PROBLEM
-            finally:
-                written.unlink(missing_ok=True)
+            if kind == "summary":
+                glossary = Glossary.built_in().with_group_words(workshop.group_words)
+                pages = summary_pdf(workshop, written, layout, pictures, names=Names(names), contact=contact,
+                                    hard_words=hard_words_from(glossary))
+            elif kind == "agenda":
+                pages = agenda_pdf(workshop, written, layout, pictures)
+            else:
+                pages = cards_pdf(workshop, written, layout, pictures)
+            written.replace(output)
+        except PrintProblem as error:
+            print(error, file=sys.stderr)
+            return EXIT_PROBLEM
+        except OSError as error:
+            print(_("Cannot write {path}: {reason}.").format(path=output, reason=error.strerror), file=sys.stderr)
+            return EXIT_PROBLEM
         finally:
-            library.close()
+            written.unlink(missing_ok=True)
     print(ngettext("Saved {path} ({pages} page).", "Saved {path} ({pages} pages).", pages).format(path=output, pages=pages))
     return 0

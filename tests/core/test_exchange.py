@@ -1161,3 +1161,14 @@ def test_ids_in_use_looks_at_workshops_and_every_kind_of_part(library):
     many = [f"id-{n}" for n in range(1_200)]
     assert not library.ids_in_use(many)
     assert library.ids_in_use(many + [workshop.agenda[0].id])  # past the first chunk of 500
+
+
+def test_a_file_s_workshop_imported_for_a_while_leaves_nothing_behind(tmp_path):
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps(document(full_workshop())), encoding="utf-8")
+    result = exchange.read_workshop_file(path)
+    with exchange.imported_for_a_while(result) as (library, workshop):
+        folder = library.path.parent
+        assert folder.is_dir() and folder != tmp_path
+        assert library.load_workshop(workshop.id).title == full_workshop().title
+    assert not folder.exists()

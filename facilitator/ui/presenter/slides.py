@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -42,20 +41,15 @@ def file_name(number: int, title: str) -> str:
 
 
 def slides_command(path: Path, output: Path, theme_key: str, size: str, text_size: str) -> int:
-    from facilitator.cli import EXIT_PROBLEM, EXIT_USAGE
-    from facilitator.core import exchange
+    from facilitator.cli import EXIT_PROBLEM, EXIT_USAGE, read_workshop_or_say
 
     try:
         width, height = parse_size(size)
     except ValueError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
-    try:
-        result = exchange.read_workshop_file(path)
-    except exchange.ImportFailed as error:
-        print(_("Cannot read {path}:").format(path=path), file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+    result = read_workshop_or_say(path)
+    if result is None:
         return EXIT_PROBLEM
     try:
         output.mkdir(parents=True, exist_ok=True)
@@ -75,7 +69,6 @@ def render_slides(result, output: Path, theme_key: str, size: tuple[int, int], t
     from PySide6.QtGui import QGuiApplication
 
     from facilitator.core import exchange
-    from facilitator.core.library import open_library
     from facilitator.pictures.catalogue import PictureCatalogue
     from facilitator.session.screens import workshop_screens
     from facilitator.ui.pictures import PictureStore
@@ -83,21 +76,16 @@ def render_slides(result, output: Path, theme_key: str, size: tuple[int, int], t
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="facilitator-slides-") as folder:
-        # The workshop's own pictures are read through a library, as in the app.
-        library = open_library(Path(folder) / "library.sqlite3")
-        try:
-            workshop = exchange.import_into(library, result)
-            drawing = ScreenDrawing(PictureStore(PictureCatalogue.load(), library).pixmap)
-            drawing.set_look(Look.chosen(theme_key, text_size, workshop.language))
-            for number, screen in enumerate(workshop_screens(workshop), start=1):
-                drawing.set_screen(screen)
-                target = output / file_name(number, screen.title or screen.name)
-                if not drawing.image(*size).save(str(target), "PNG"):
-                    print(_("Cannot write {path}.").format(path=target), file=sys.stderr)
-                    return None
-                written.append(target)
-        finally:
-            library.close()
+    # The workshop's own pictures are read through a library, as in the app.
+    with exchange.imported_for_a_while(result) as (library, workshop):
+        drawing = ScreenDrawing(PictureStore(PictureCatalogue.load(), library).pixmap)
+        drawing.set_look(Look.chosen(theme_key, text_size, workshop.language))
+        for number, screen in enumerate(workshop_screens(workshop), start=1):
+            drawing.set_screen(screen)
+            target = output / file_name(number, screen.title or screen.name)
+            if not drawing.image(*size).save(str(target), "PNG"):
+                print(_("Cannot write {path}.").format(path=target), file=sys.stderr)
+                return None
+            written.append(target)
     del app
     return written
