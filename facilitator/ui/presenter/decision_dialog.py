@@ -15,13 +15,10 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -33,10 +30,10 @@ from PySide6.QtWidgets import (
 from facilitator.core.deciding import AGREE_PICTURE, DISAGREE_PICTURE, NOT_SURE_PICTURE
 from facilitator.core.exchange import LONG_TEXT, MOST_OPTIONS, SHORT_TEXT
 from facilitator.core.model import Agreement, Decision, Option
-from facilitator.i18n import _
-from facilitator.ui.ask import confirm
+from facilitator.i18n import N_, _
 from facilitator.ui.picture_picker import PicturePicker
 from facilitator.ui.pictures import PictureStore
+from facilitator.ui.presenter.writing import WritingDialog
 
 MOST_CHARACTERS = LONG_TEXT  # what a workshop file allows for a decision
 MOST_PEOPLE = 10_000
@@ -114,8 +111,10 @@ class OptionRow(QWidget):
         return Option(self.words.text().strip(), self.picture.picture, self.count.value())
 
 
-class DecisionDialog(QDialog):
+class DecisionDialog(WritingDialog):
     """Write a decision (or change one): its words, picture, how people agreed, and whose idea it was."""
+
+    throw_away = N_("Throw away this decision?")
 
     def __init__(
         self,
@@ -125,13 +124,10 @@ class DecisionDialog(QDialog):
         decision: Decision | None = None,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self.store = store
         given = decision or Decision("")
+        super().__init__(given.text, _("What we decided"), parent)
+        self.store = store
         self.setWindowTitle(_("Change the decision") if decision is not None else _("Write down a decision"))
-        self.text = QPlainTextEdit(given.text)
-        self.text.setAccessibleName(_("What we decided"))
-        self.text.setTabChangesFocus(True)
         self.picture = PictureButton(store, self.text.toPlainText, given.picture)
 
         self.how = QButtonGroup(self)
@@ -188,13 +184,6 @@ class DecisionDialog(QDialog):
         self.who.setAccessibleName(_("Whose idea was it?"))
         self.read_back = QCheckBox(_("Show it on the big screen to read back"))
         self.read_back.setChecked(True)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("font-weight: bold")
-        self.problem.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
 
         label = QLabel(_("What did we decide? Write it in the room's own words."))
         label.setWordWrap(True)
@@ -202,10 +191,7 @@ class DecisionDialog(QDialog):
         who_label = QLabel(_("&Whose idea was it? (optional)"))
         who_label.setBuddy(self.who)
         layout = QVBoxLayout(self)
-        if item_title:
-            during = QLabel(_("During: {item}").format(item=item_title))
-            during.setWordWrap(True)
-            layout.addWidget(during)
+        self.add_during(layout, item_title)
         layout.addWidget(label)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignLeft)
@@ -217,7 +203,7 @@ class DecisionDialog(QDialog):
         layout.addWidget(self.who)
         layout.addWidget(self.problem)
         layout.addWidget(self.read_back)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.how.buttonToggled.connect(self._how_changed)
         self.how_buttons[given.agreement].setChecked(True)
         self._how_changed()
@@ -240,7 +226,7 @@ class DecisionDialog(QDialog):
 
     def add_option(self, option: Option, focus: bool = False) -> None:
         if len(self.option_rows) >= MOST_OPTIONS:
-            self._tell(_("There can be at most {count} options.").format(count=MOST_OPTIONS))
+            self.tell(_("There can be at most {count} options.").format(count=MOST_OPTIONS))
             return
         row = OptionRow(self.store, option, self._remove_option)
         self.option_rows.append(row)
@@ -256,7 +242,7 @@ class DecisionDialog(QDialog):
         self.add_option_button.setEnabled(True)
 
     def decision_text(self) -> str:
-        return self.text.toPlainText().strip()
+        return self.written()
 
     def decision(self, base: Decision | None = None) -> Decision:
         """The decision as written in the dialog; ``base`` gives the id, the item and whether it was agreed."""
@@ -298,22 +284,3 @@ class DecisionDialog(QDialog):
         if agreement is Agreement.CHOSEN and len([row for row in self.option_rows if row.option().words]) < 2:
             return _("Write at least two options to choose between, or choose another way of agreeing.")
         return ""
-
-    def _save(self) -> None:
-        problem = self.problem_with()
-        if problem:
-            self._tell(problem)
-            return
-        self.accept()
-
-    def reject(self) -> None:
-        if self.decision_text() and not confirm(
-            self, _("Throw away this decision?"), _("What you wrote is not saved yet."), _("Throw it away")
-        ):
-            return
-        super().reject()
-
-    def _tell(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.show()
-        self.text.setFocus()

@@ -5,55 +5,31 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from facilitator.core.deciding import STATUS_NAMES
 from facilitator.core.exchange import LONG_TEXT
 from facilitator.core.model import Action, ActionStatus, Idea, ParkedQuestion
 from facilitator.i18n import _, format_long_date
-from facilitator.ui.ask import confirm
 from facilitator.ui.presenter.decision_dialog import who_box
+from facilitator.ui.presenter.writing import WritingDialog
 
 
-class NoteDialog(QDialog):
+class NoteDialog(WritingDialog):
     """A short text in the room's words and, optionally, who it came from."""
 
     def __init__(self, title: str, prompt: str, who_prompt: str, item_title: str, names: list[str], text: str = "",
                  who: str = "", parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(text, prompt, parent)
         self.setWindowTitle(title)
-        self.text = QPlainTextEdit(text)
-        self.text.setTabChangesFocus(True)
-        self.text.setAccessibleName(prompt)
         self.who = who_box(names, who)
         self.who.setAccessibleName(who_prompt)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("font-weight: bold")
-        self.problem.hide()
         self.form = QFormLayout()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
         label = QLabel(prompt)
         label.setWordWrap(True)
         label.setBuddy(self.text)
         layout = QVBoxLayout(self)
-        if item_title:
-            during = QLabel(_("During: {item}").format(item=item_title))
-            during.setWordWrap(True)
-            layout.addWidget(during)
+        self.add_during(layout, item_title)
         layout.addWidget(label)
         layout.addWidget(self.text, 1)
         self.form.addRow(who_prompt, self.who)
@@ -61,9 +37,6 @@ class NoteDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.resize(560, 340)
-
-    def written(self) -> str:
-        return self.text.toPlainText().strip()
 
     def who_text(self) -> str:
         return self.who.currentText().strip()
@@ -77,22 +50,6 @@ class NoteDialog(QDialog):
                 length=len(text), limit=LONG_TEXT
             )
         return ""
-
-    def _save(self) -> None:
-        problem = self.problem_with()
-        if problem:
-            self.problem.setText(problem)
-            self.problem.show()
-            self.text.setFocus()
-            return
-        self.accept()
-
-    def reject(self) -> None:
-        if self.written() and not confirm(
-            self, _("Throw this away?"), _("What you wrote is not saved yet."), _("Throw it away")
-        ):
-            return
-        super().reject()
 
 
 def idea_dialog(item_title: str, names: list[str], idea: Idea | None = None, parent: QWidget | None = None) -> NoteDialog:
