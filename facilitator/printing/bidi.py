@@ -104,3 +104,16 @@ class BidiParagraph(Flowable):
                 canvas.setFont(font, self.size)
                 canvas.drawString(x, y, text)
                 x += stringWidth(text, font, self.size)
+
+
+def draw_words(canvas, fonts: Fonts, text: str, size: float, x: float, y: float, *, ends_at: bool = False,
+               bold: bool = False) -> None:
+    """One line of ``text`` on the page at (x, y): right-to-left words joined and in order, each run in
+    its font. With ``ends_at``, the line ends at x instead of starting there."""
+    shown = visual(text, is_right_to_left(text))
+    if ends_at:
+        x -= width(fonts, shown, size, bold)
+    for font, part in runs(fonts, shown, bold):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, part)
+        x += stringWidth(part, font, size)

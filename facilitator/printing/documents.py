@@ -28,7 +28,7 @@ from facilitator.core.handouts import agenda_sections, card_entries
 from facilitator.core.model import Workshop
 from facilitator.core.summary import Entry, HardWords, Names, Section, summary_sections
 from facilitator.i18n import _, in_language, language_now, right_to_left
-from facilitator.printing.bidi import BidiParagraph, is_right_to_left, visual
+from facilitator.printing.bidi import BidiParagraph, draw_words, is_right_to_left, visual
 from facilitator.printing.bidi import width as text_width
 from facilitator.printing.fonts import FontProblem, Fonts, drawable, fonts_for, missing_letters
 from facilitator.printing.layout import Layout
@@ -176,11 +176,14 @@ class _Printer:
             canvas.setFillColor(colors.HexColor(layout.paper_colour))
             canvas.rect(0, 0, self.page_width, self.page_height, stroke=0, fill=1)
             canvas.setFillColor(colors.HexColor(layout.text_colour))
-            canvas.setFont(self.fonts.regular, layout.detail_size)
-            canvas.drawRightString(self.page_width - self.margin, self.margin,
-                                   _("Page {n}").format(n=document.page))
+            # The page number at the outer corner: right for left to right, left for right to left.
+            number = _("Page {n}").format(n=document.page)
+            left, right = self.margin, self.page_width - self.margin
+            draw_words(canvas, self.fonts, number, layout.detail_size, left if self.rtl else right, self.margin,
+                       ends_at=not self.rtl)
             if footer:
-                canvas.drawString(self.margin, self.margin, footer)
+                draw_words(canvas, self.fonts, footer, layout.detail_size, right if self.rtl else left, self.margin,
+                           ends_at=self.rtl)
             canvas.restoreState()
 
         def first_page(canvas, document):

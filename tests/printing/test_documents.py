@@ -706,3 +706,16 @@ def test_a_long_decision_goes_on_over_the_page(pictures):
     assert len(pages) >= 2
     # every line of it is on the paper, in the words column, and the words follow on from page to page
     assert text_of(pdf).count("We will ask the council about the bus.") == 60
+
+
+@pytest.mark.parametrize("kind", list(MAKERS))
+def test_an_arabic_printout_has_no_boxes_down_to_its_page_numbers(pictures, kind):
+    workshop = dataclasses.replace(demo(), language="ar")
+    pdf = opened(make(kind, workshop, load_layout("standard"), pictures))
+    assert_no_boxes(pdf)
+    with in_language("ar"):
+        page_word = _("Page {n}").split("{n}")[0].strip()
+    assert page_word and page_word != "Page"
+    footer = [char for char in pdf.pages[0].chars if char["top"] > pdf.pages[0].height * 0.9]
+    arabic = [char for char in footer if char["fontname"].endswith("NotoSansArabic-Regular")]
+    assert arabic and all(char["x0"] < pdf.pages[0].width / 2 for char in arabic)  # the outer corner: left
