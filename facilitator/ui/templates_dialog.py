@@ -39,6 +39,7 @@ from facilitator.core.templates import (
     workshop_from_template,
 )
 from facilitator.i18n import LANGUAGES, _, format_minutes, language, ngettext
+from facilitator.speech.voices import language_name
 from facilitator.ui.ask import confirm
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.zoom import big_font
@@ -59,11 +60,15 @@ class NewFromTemplate(QDialog):
         self.templates: list[Template] = []
         self.problems: list[str] = []
 
-        # The app's own templates are written in more than one language; a new workshop is in the template's.
+        # Templates are in a language (the app's own in English and Welsh, yours in your workshop's); a new
+        # workshop is in its template's language. The box lists each language there are templates in.
+        self.saved = saved_templates(library)
         self.language_box = QComboBox()
         self.language_box.setAccessibleName(_("Language of the templates"))
-        for code in template_languages():
-            self.language_box.addItem(LANGUAGES.get(code, code), code)
+        codes = template_languages()
+        codes += sorted({template.language for template in self.saved} - set(codes))
+        for code in codes:
+            self.language_box.addItem(LANGUAGES.get(code) or language_name(code), code)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language())))
         language_label = QLabel(_("Templates &in"))
         language_label.setBuddy(self.language_box)
@@ -131,9 +136,10 @@ class NewFromTemplate(QDialog):
         self.language_box.currentIndexChanged.connect(self._fill)
 
     def _fill(self) -> None:
-        """List the app's own templates in the chosen language, then the facilitator's own (in any language)."""
-        built_in, self.problems = built_in_templates(language=self.language_box.currentData() or "en")
-        self.templates = built_in + saved_templates(self.library)
+        """List the app's own templates in the chosen language, then the facilitator's own in it."""
+        code = self.language_box.currentData() or "en"
+        built_in, self.problems = built_in_templates(language=code) if code in template_languages() else ([], [])
+        self.templates = built_in + [template for template in self.saved if template.language == code]
         self.list.blockSignals(True)
         self.list.clear()
         for template in self.templates:
@@ -189,6 +195,7 @@ class NewFromTemplate(QDialog):
         if not confirm(self, _("Remove a template"), question.format(name=template.name), _("Remove the template")):
             return
         self.library.remove_template(template.id)
+        self.saved = [kept for kept in self.saved if kept.id != template.id]
         row = self.list.currentRow()
         self.templates.pop(row)
         self.list.takeItem(row)

@@ -431,3 +431,28 @@ def test_a_welsh_template_makes_a_welsh_workshop(window, qtbot):
     assert made.language == "cy"
     assert len(made.agenda) == 10 and made.agenda[0].kind.value == "welcome"
     assert made.agenda[0].title != "Welcome"
+
+
+def test_your_own_templates_are_listed_in_their_language(window, qtbot):
+    import dataclasses
+
+    from facilitator.core.templates import save_template, template_from_workshop
+
+    arabic = dataclasses.replace(stored(window), language="ar", title="اجتماعنا الشهري")
+    save_template(window.library, template_from_workshop(arabic, "اجتماعنا"))
+    save_template(window.library, template_from_workshop(stored(window), "Our monthly meeting"))
+    dialog = NewFromTemplate(window.library, window.pictures, window)
+    qtbot.addWidget(dialog)
+    assert [dialog.language_box.itemData(n) for n in range(dialog.language_box.count())] == ["en", "cy", "ar"]
+
+    def listed():
+        return [dialog.list.item(r).text() for r in range(dialog.list.count())]
+
+    assert "Our monthly meeting (yours)" in listed() and "اجتماعنا (yours)" not in listed()
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("ar"))
+    assert dialog.language_box.currentText() == "العربية"
+    assert listed() == ["اجتماعنا (yours)"]  # no built-in Arabic templates: only yours
+    assert dialog.ok.isEnabled()
+    dialog.ok.click()
+    made = window.library.load_workshop(dialog.workshop.id)
+    assert made.language == "ar" and made.title == "اجتماعنا الشهري"
