@@ -72,15 +72,19 @@ def N_(message: str) -> str:
 language_now = language
 
 
-def is_language(code: str) -> bool:
-    """Whether babel knows ``code`` ("cy", "en-GB", "ar_EG") as a language."""
+def _locale(code: str):
+    """babel's Locale for ``code`` ("cy", "en-GB", "ar_EG"), or None when babel does not know it."""
     from babel.core import Locale
 
     try:
-        Locale.parse(code.strip().replace("-", "_"))
+        return Locale.parse(code.strip().replace("-", "_"))
     except Exception:  # babel's UnknownLocaleError, or ValueError for a code that is not a language
-        return False
-    return True
+        return None
+
+
+def is_language(code: str) -> bool:
+    """Whether babel knows ``code`` ("cy", "en-GB", "ar_EG") as a language."""
+    return _locale(code) is not None
 
 
 def known_language(code: str) -> str:
@@ -93,11 +97,8 @@ def known_language(code: str) -> str:
 
 def right_to_left(code: str) -> bool:
     """Whether the language ``code`` is written right to left (Arabic, Hebrew, Persian, Urdu...)."""
-    from babel.core import Locale
-
-    if not is_language(code):
-        return False
-    return Locale.parse(code.strip().replace("-", "_")).character_order == "right-to-left"
+    locale = _locale(code)
+    return locale is not None and locale.character_order == "right-to-left"
 
 
 def format_long_date(date, language: str | None = None) -> str:

@@ -65,8 +65,8 @@ class NewFromTemplate(QDialog):
         self.saved = saved_templates(library)
         self.language_box = QComboBox()
         self.language_box.setAccessibleName(_("Language of the templates"))
-        codes = template_languages()
-        codes += sorted({template.language for template in self.saved} - set(codes))
+        self.built_in_languages = template_languages()
+        codes = self.built_in_languages + sorted({t.language for t in self.saved} - set(self.built_in_languages))
         for code in codes:
             self.language_box.addItem(LANGUAGES.get(code) or language_name(code), code)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language())))
@@ -138,7 +138,7 @@ class NewFromTemplate(QDialog):
     def _fill(self) -> None:
         """List the app's own templates in the chosen language, then the facilitator's own in it."""
         code = self.language_box.currentData() or "en"
-        built_in, self.problems = built_in_templates(language=code) if code in template_languages() else ([], [])
+        built_in, self.problems = built_in_templates(language=code) if code in self.built_in_languages else ([], [])
         self.templates = built_in + [template for template in self.saved if template.language == code]
         self.list.blockSignals(True)
         self.list.clear()

@@ -241,16 +241,13 @@ class DecisionDialog(WritingDialog):
         row.deleteLater()
         self.add_option_button.setEnabled(True)
 
-    def decision_text(self) -> str:
-        return self.written()
-
     def decision(self, base: Decision | None = None) -> Decision:
         """The decision as written in the dialog; ``base`` gives the id, the item and whether it was agreed."""
         agreement = self.agreement()
         counted = agreement is Agreement.COUNTED
         options = [row.option() for row in self.option_rows if row.option().words] if agreement is Agreement.CHOSEN else []
         made = Decision(
-            self.decision_text(),
+            self.written(),
             picture=self.picture.picture,
             agreement=agreement,
             agree=self.agree.value() if counted else 0,
@@ -266,7 +263,7 @@ class DecisionDialog(WritingDialog):
 
     def problem_with(self) -> str:
         """What stops the decision being saved, in words; "" when nothing does."""
-        text = self.decision_text()
+        text = self.written()
         if not text:
             return _("Write what was decided first, or press Cancel.")
         if len(text) > MOST_CHARACTERS:
