@@ -129,8 +129,7 @@ def open_app_library(path: Path | None):
     library = open_library(path or default_library_path())
     if library.created:
         group, workshop = demo_workshop()
-        library.add_group(group)
-        library.add_workshop(workshop)
+        library.add_workshop(workshop, group=group)
     return library
 
 

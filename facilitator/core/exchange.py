@@ -360,12 +360,14 @@ def import_into(library: Library, result: ImportResult) -> Workshop:
     if library.ids_in_use(_all_ids(workshop)):
         workshop = workshop.copy_with_new_ids()
         result.notes.append(_("This workshop, or one made from the same file, is already in the library, so it was added as a copy."))
+    new_group = None
     if result.group is not None:
         known = library.group(result.group.id) or next(
             (g for g in library.groups() if g.name == result.group.name), None
         )
-        workshop.group_id = (known or library.add_group(result.group)).id
-    library.add_workshop(workshop, result.pictures)
+        new_group = None if known else result.group
+        workshop.group_id = (known or result.group).id
+    library.add_workshop(workshop, result.pictures, group=new_group)
     return workshop
 
 

@@ -215,10 +215,7 @@ class Library:
 
     def add_group(self, group: Group) -> Group:
         with self._transaction() as db:
-            db.execute(
-                "INSERT INTO groups (id, name, description) VALUES (?, ?, ?)",
-                (group.id, group.name, group.description),
-            )
+            self._insert_group(db, group)
         return group
 
     def groups(self) -> list[Group]:
@@ -325,9 +322,14 @@ class Library:
             )
         return workshop
 
-    def add_workshop(self, workshop: Workshop, pictures: typing.Sequence[OwnPicture] = ()) -> Workshop:
-        """Store a whole new workshop with all its parts, and the own pictures it brings, all or nothing."""
+    def add_workshop(
+        self, workshop: Workshop, pictures: typing.Sequence[OwnPicture] = (), group: Group | None = None
+    ) -> Workshop:
+        """Store a whole new workshop with all its parts, the own pictures it brings and, when given, a new
+        group for it, all or nothing."""
         with self._transaction() as db:
+            if group is not None:
+                self._insert_group(db, group)
             for picture in pictures:
                 self._insert_picture(db, picture)
             self._insert_workshop(db, workshop)
@@ -496,6 +498,12 @@ class Library:
             table = schema.PART_TABLES[part]
             for position, obj in enumerate(getattr(workshop, part)):
                 self._insert_part(db, table, workshop.id, position, obj)
+
+    @staticmethod
+    def _insert_group(db: sqlite3.Connection, group: Group) -> None:
+        db.execute(
+            "INSERT INTO groups (id, name, description) VALUES (?, ?, ?)", (group.id, group.name, group.description)
+        )
 
     @staticmethod
     def _insert_picture(db: sqlite3.Connection, picture: OwnPicture) -> None:
