@@ -373,17 +373,16 @@ def import_into(library: Library, result: ImportResult) -> Workshop:
 
 @contextlib.contextmanager
 def imported_for_a_while(result: ImportResult) -> Iterator[tuple[Library, Workshop]]:
-    """The file's workshop in a library of its own, in a temporary folder that is removed afterwards:
-    for the command line, which prints or draws a file's workshop with its own pictures, as the app
-    would, without touching the facilitator's library."""
-    from facilitator.core.library import open_library
+    """The file's workshop in a library of its own that lives in memory only: for the command line,
+    which prints or draws a file's workshop with its own pictures, as the app would, without touching
+    the facilitator's library or leaving names on disk, even when the process is killed."""
+    from facilitator.core.library import open_memory_library
 
-    with tempfile.TemporaryDirectory(prefix="facilitator-") as folder:
-        library = open_library(Path(folder) / "library.sqlite3")
-        try:
-            yield library, import_into(library, result)
-        finally:
-            library.close()
+    library = open_memory_library()
+    try:
+        yield library, import_into(library, result)
+    finally:
+        library.close()
 
 
 def _all_ids(workshop: Workshop) -> list[str]:

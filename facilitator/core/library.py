@@ -86,6 +86,16 @@ def open_library(path: Path | str, now: dt.datetime | None = None) -> Library:
     return Library(conn, path, created)
 
 
+def open_memory_library() -> Library:
+    """A library that lives only in memory and is gone when closed: nothing of it is ever on disk.
+
+    For a while only, such as printing a workshop file with its own pictures."""
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    _migrate(conn, Path(":memory:"), dt.datetime.now())
+    return Library(conn, Path(":memory:"), created=True)
+
+
 def _check_file(path: Path) -> None:
     """Refuse, without writing anything, a file that is not a usable library."""
     try:

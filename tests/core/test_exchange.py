@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -1163,12 +1164,17 @@ def test_ids_in_use_looks_at_workshops_and_every_kind_of_part(library):
     assert library.ids_in_use(many + [workshop.agenda[0].id])  # past the first chunk of 500
 
 
-def test_a_file_s_workshop_imported_for_a_while_leaves_nothing_behind(tmp_path):
+def test_a_file_s_workshop_imported_for_a_while_is_never_on_disk(tmp_path, monkeypatch):
     path = tmp_path / "w.json"
     path.write_text(json.dumps(document(full_workshop())), encoding="utf-8")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    monkeypatch.setattr(tempfile, "tempdir", None)
     result = exchange.read_workshop_file(path)
     with exchange.imported_for_a_while(result) as (library, workshop):
-        folder = library.path.parent
-        assert folder.is_dir() and folder != tmp_path
         assert library.load_workshop(workshop.id).title == full_workshop().title
-    assert not folder.exists()
+        assert list(temporary.iterdir()) == []
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["tmp", "w.json"]
+    with pytest.raises(sqlite3.ProgrammingError):
+        library.list_workshops()  # closed: gone with its names
