@@ -96,6 +96,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; its exit code. A reader that goes away (``facilitator list | head -1``) ends it quietly."""
+    try:
+        code = _command(argv)
+        # Flushed here, where a reader that has gone is caught, not by the interpreter at exit.
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _stop_writing()
+        return 0  # everything printed to standard output is a command's normal answer: the reader had enough
+    return code
+
+
+def _stop_writing() -> None:
+    """Point standard output at nothing, so the interpreter's last flush of what is left cannot fail again."""
+    import os
+
+    try:
+        nothing = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nothing, sys.stdout.fileno())
+        os.close(nothing)
+    except (AttributeError, OSError, ValueError):  # no standard output file, as on Windows without a console
+        pass
+
+
+def _command(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         return _open_app(args)

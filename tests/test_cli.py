@@ -112,3 +112,47 @@ def test_list_shows_one_line_per_workshop_even_with_tabs_and_newlines(tmp_path, 
     lines = out.rstrip("\n").split("\n")
     assert len(lines) == 2
     assert all(len(line.split("\t")) == 5 for line in lines)
+
+
+def _espeak_missing() -> bool:
+    import ctypes.util
+
+    return ctypes.util.find_library("espeak-ng") is None and ctypes.util.find_library("espeak") is None
+
+
+@pytest.mark.parametrize("args", [
+    ["glossary", "advocate"],
+    ["--library", "lib.sqlite3", "list"],
+    ["check", "words.txt"],
+    ["check", "--json", "words.txt"],
+    pytest.param(["voices"], marks=pytest.mark.skipif(_espeak_missing(), reason="no espeak-ng here")),
+])
+def test_a_reader_that_has_gone_away_ends_a_command_quietly(tmp_path, args):
+    (tmp_path / "words.txt").write_text("The council will facilitate a consultation.\n", encoding="utf-8")
+    import os
+
+    reading, writing = os.pipe()
+    os.close(reading)  # nobody will read: the first write fails with a broken pipe
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "facilitator", *args], stdout=writing, stderr=subprocess.PIPE, cwd=tmp_path, timeout=120,
+        )
+    finally:
+        os.close(writing)
+    assert done.stderr.decode() == ""
+    assert done.returncode == 0
+
+
+def test_head_takes_the_first_line_and_the_command_says_nothing_more(tmp_path):
+    import shlex
+    import shutil
+
+    if shutil.which("head") is None or shutil.which("bash") is None:
+        pytest.skip("no head or bash here")
+    # Far more findings than a pipe holds, so the checker is still writing when head has gone.
+    (tmp_path / "words.txt").write_text("The council will facilitate a consultation.\n" * 3000, encoding="utf-8")
+    command = f"set -o pipefail; {shlex.quote(sys.executable)} -m facilitator check words.txt | head -1"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert done.stderr == ""
+    assert done.returncode == 0
+    assert done.stdout.startswith("1:") and done.stdout.count("\n") == 1
