@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -58,7 +59,8 @@ class PyttsxEngine:
         try:
             import pyttsx3
 
-            self._engine = pyttsx3.init(driver)
+            with _no_sound_server():
+                self._engine = pyttsx3.init(driver)
         except (ImportError, RuntimeError, OSError, AttributeError) as error:
             raise SpeechUnavailable(install_hint()) from error
         self.driver = getattr(self._engine, "driver_name", driver or "")
@@ -132,6 +134,31 @@ class PyttsxEngine:
 
 
 _ESPEAK_TURN = threading.Lock()
+
+# espeak-ng only makes sound here, for a file or for the app's own player, but espeak-ng 1.51 (Debian 12,
+# Ubuntu 22.04) looks for a sound server as it starts: its audio library opens a PulseAudio connection to see
+# whether one is there, a network connection when PULSE_SERVER names another computer. An empty server name
+# makes PulseAudio give up at once, before connecting; PulseAudio's settings file is set aside too, so no setting
+# in it can send it to the display for a server. Both are put back as soon as espeak has started, so the
+# player the app plays through finds the sound server as usual.
+_NO_SOUND_SERVER = {"PULSE_SERVER": "", "PULSE_CLIENTCONFIG": os.devnull}
+
+
+@contextlib.contextmanager
+def _no_sound_server():
+    if sys.platform in ("win32", "darwin"):  # their engines are not espeak-ng, and there is no PulseAudio there
+        yield
+        return
+    kept = {name: os.environ.get(name) for name in _NO_SOUND_SERVER}
+    os.environ.update(_NO_SOUND_SERVER)
+    try:
+        yield
+    finally:
+        for name, value in kept.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _settle_espeak() -> None:
