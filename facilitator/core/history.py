@@ -15,7 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from facilitator.core.library import GroupDecision, Library
+from facilitator.core.library import Library
+from facilitator.core.model import GroupDecision
 
 WORD = re.compile(r"\w+")
 # Arabic writes "the" (ال) as part of the word, often after "and", "with", "so", "like" or "for" (و ب ف ك ل):

@@ -4,33 +4,45 @@ Open it with ``open_library(path)``. Each method that changes something runs
 in its own transaction and is on disk when it returns, so there is no Save
 button and nothing to lose. Listeners registered with ``subscribe`` hear about
 every change (the windows use this to refresh themselves).
+
+When the file cannot be written (another program holds it, it became
+read-only, the disk is full), a change to a workshop is kept in memory instead
+(``core/unsaved.py``): everyone reading the library sees it, and it is written
+as soon as it can be (``save_unsaved``). Other changes are refused with
+``LibraryNotSaved``, whose message says why.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import sqlite3
+import time
 import typing
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, fields
 from pathlib import Path
 
-from facilitator.core import backup, convert, schema
-from facilitator.core.errors import LibraryUnusable, WorkshopNotFound
+from facilitator.core import backup, convert, opening, schema, unsaved
+from facilitator.core.errors import LibraryNotSaved, WorkshopNotFound, gone_reason, why_not_written
 from facilitator.core.model import (
     WORKSHOP_FIELDS,
     WORKSHOP_PARTS,
     Decision,
     Group,
+    GroupDecision,
     Workshop,
     WorkshopSummary,
 )
+from facilitator.core.unsaved import UnsavedChanges
 from facilitator.i18n import _
 from facilitator.pictures.own import OwnPicture
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+# While changes wait in memory, each new change also tries to save them, at most this often;
+# the window tries again on a timer as well.
+RETRY_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -44,46 +56,19 @@ class Change:
 Listener = Callable[[Change], None]
 
 
-@dataclass(frozen=True)
-class GroupDecision:
-    """A decision from one of a group's meetings, with the meeting and the agenda item it came up in."""
-
-    decision: Decision
-    workshop_id: str
-    workshop_title: str
-    date: dt.date | None
-    item_title: str  # "" when it was not made during an agenda item
-
-
-def open_library(path: Path | str, now: dt.datetime | None = None) -> Library:
-    """Open (or create) the library at ``path``.
+def open_library(path: Path | str, now: dt.datetime | None = None, wait: float = 5.0) -> Library:
+    """Open (or create) the library at ``path``; a change waits at most ``wait`` seconds for another program.
 
     A damaged file, another program's file, or a file from a newer version of
-    the app raises ``LibraryUnusable`` and is left exactly as it was.
+    the app raises ``LibraryUnusable``; a healthy library that cannot be used
+    now (locked, read-only, not a file, a full disk) raises ``LibraryUnavailable``.
+    Either way the file is left exactly as it was.
     """
     path = Path(path).expanduser().absolute()
-    now = now or dt.datetime.now()
-    created = not path.exists()
-    if not created:
-        _check_file(path)
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    try:
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        # Removed names, notes and photos are overwritten, not left in free pages of the file.
-        conn.execute("PRAGMA secure_delete = ON")
-        _migrate(conn, path, now)
-        folder = backup.backups_dir(path)
-        if not created and backup.daily_backup_due(folder, now.date()):
-            backup.make_backup(conn, folder, "daily", now)
-    except BaseException:
-        conn.close()
-        raise
-    return Library(conn, path, created)
+    conn, created, backup_problem = opening.connect(path, now or dt.datetime.now(), wait)
+    library = Library(conn, path, created)
+    library.backup_problem = backup_problem
+    return library
 
 
 def open_memory_library() -> Library:
@@ -92,102 +77,21 @@ def open_memory_library() -> Library:
     For a while only, such as printing a workshop file with its own pictures."""
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
-    _migrate(conn, Path(":memory:"), dt.datetime.now())
-    return Library(conn, Path(":memory:"), created=True)
-
-
-def _check_file(path: Path) -> None:
-    """Refuse, without writing anything, a file that is not a usable library."""
-    try:
-        with path.open("rb") as f:
-            header = f.read(100)
-    except OSError as error:
-        raise LibraryUnusable(
-            path, _("The library file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)
-        ) from error
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise LibraryUnusable(
-            path,
-            _("The file {path} is not a facilitator library, or it is damaged.").format(path=path),
-        )
-    damaged = LibraryUnusable(path, _("The library file {path} is damaged.").format(path=path))
-    if _cut_short(header, path.stat().st_size):
-        raise damaged
-    # A read-only look at a WAL file can leave empty -wal and -shm files; remove the ones it made.
-    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    there_before = [c.exists() for c in companions]
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        raise damaged from error
-    try:
-        result = conn.execute("PRAGMA quick_check").fetchall()
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        raise damaged from error
-    finally:
-        conn.close()
-        for companion, existed in zip(companions, there_before):
-            if not existed:
-                companion.unlink(missing_ok=True)
-    if result != [("ok",)]:
-        raise damaged
-    if app_id != schema.APPLICATION_ID and (app_id != 0 or tables > 0):
-        raise LibraryUnusable(
-            path,
-            _("The file {path} belongs to another program: it is not a facilitator library.").format(
-                path=path
-            ),
-        )
-    if version > schema.CURRENT_VERSION:
-        raise LibraryUnusable(
-            path,
-            _("The library {path} was made by a newer version of facilitator. Update the app to open it.").format(
-                path=path
-            ),
-        )
-
-
-def _cut_short(header: bytes, size: int) -> bool:
-    """True when the file is shorter than its own header says (SQLite would read zeros)."""
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        return True
-    if size % page_size:
-        return True
-    page_count = int.from_bytes(header[28:32], "big")
-    count_is_valid = page_count > 0 and header[24:28] == header[92:96]
-    return count_is_valid and size < page_count * page_size
-
-
-def _migrate(conn: sqlite3.Connection, path: Path, now: dt.datetime) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version >= schema.CURRENT_VERSION:
-        return
-    if version > 0:
-        reason = f"before-update-{version}-to-{schema.CURRENT_VERSION}"
-        backup.make_backup(conn, backup.backups_dir(path), reason, now)
-    for number in range(version + 1, schema.CURRENT_VERSION + 1):
-        # executescript commits first; the BEGIN inside keeps each migration whole.
-        conn.executescript(
-            "BEGIN;\n"
-            + schema.MIGRATIONS[number - 1]
-            + f"\nPRAGMA application_id = {schema.APPLICATION_ID};"
-            + f"\nPRAGMA user_version = {number};\nCOMMIT;"
-        )
+    opening.migrate(conn, Path(":memory:"), dt.datetime.now())
+    return Library(conn, Path(":memory:"), created=True, in_memory=True)
 
 
 class Library:
     """An open library. Use ``open_library`` to make one."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, created: bool):
+    def __init__(self, conn: sqlite3.Connection, path: Path, created: bool, in_memory: bool = False):
         self._conn = conn
         self.path = path
         self.created = created
+        self.backup_problem = ""  # why today's backup could not be made; "" when it was
+        self.unsaved = UnsavedChanges()
         self._listeners: list[Listener] = []
+        self._identity = None if in_memory else opening.identity(path)
 
     # -- housekeeping ------------------------------------------------------
 
@@ -197,6 +101,10 @@ class Library:
 
     def make_backup(self, reason: str = "manual") -> Path:
         return backup.make_backup(self._conn, self.backups_dir, reason, dt.datetime.now())
+
+    def wait_at_most(self, seconds: float) -> None:
+        """How long a change may wait for another program using the library (the window: a tenth of a second)."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     def close(self) -> None:
         self._conn.close()
@@ -213,13 +121,90 @@ class Library:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._conn.execute("BEGIN IMMEDIATE")
+        """One change, whole or not at all. A change that cannot be written now raises ``LibraryNotSaved``."""
+        if self._identity is not None and opening.identity(self.path) != self._identity:
+            raise LibraryNotSaved(gone_reason(self.path))  # writing on would go into a file no one will see
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise self._not_saved(error) from error
         try:
             yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._conn.execute("COMMIT")
+        except BaseException as error:
+            if self._conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error | OSError):
+                raise self._not_saved(error) from error
             raise
-        self._conn.execute("COMMIT")
+
+    def _not_saved(self, error: sqlite3.Error | OSError) -> BaseException:
+        reason = why_not_written(error, self.path)
+        return error if reason is None else LibraryNotSaved(reason)
+
+    # -- changes not saved yet ---------------------------------------------
+
+    def save_unsaved(self) -> bool:
+        """Try to write the changes kept in memory; True when nothing is left unsaved."""
+        self.unsaved.last_try = time.monotonic()
+        for workshop_id, workshop in list(self.unsaved.workshops.items()):
+            try:
+                with self._transaction() as db:
+                    self._store_whole(db, workshop)
+            except LibraryNotSaved as error:
+                self.unsaved.still_not_saved(error.reason)
+                return False
+            except sqlite3.Error as error:
+                self.unsaved.still_not_saved(
+                    _("The library would not take the changes ({reason}).").format(reason=error)
+                )
+                return False
+            self.unsaved.saved(workshop_id)
+        return True
+
+    def keep_unsaved(self, workshops: typing.Iterable[Workshop], reason: str) -> None:
+        """Take in changes kept from before (a recovery file) and save them now, or as soon as the library
+        can be written."""
+        for workshop in workshops:
+            self.unsaved.keep(copy.deepcopy(workshop), reason)
+            self._tell("changed" if self._in_file(workshop.id) else "added", workshop.id)
+        self.save_unsaved()
+
+    def _change_workshop(
+        self, workshop_id: str, write: Callable[[sqlite3.Connection], None], change: Callable[[Workshop], None]
+    ) -> None:
+        """Make a change to a workshop in the file; when it cannot be written now, in memory instead."""
+        if workshop_id in self.unsaved:
+            change(self.unsaved.workshops[workshop_id])
+            self.unsaved.changed(workshop_id)
+            self._tell("changed", workshop_id)
+            if time.monotonic() - self.unsaved.last_try >= RETRY_SECONDS:
+                self.save_unsaved()
+            return
+        try:
+            with self._transaction() as db:
+                write(db)
+        except LibraryNotSaved as error:
+            self.unsaved.last_try = time.monotonic()
+            try:
+                workshop = self.load_workshop(workshop_id)
+            except sqlite3.Error:
+                raise error from None  # it cannot even be read: the change is refused, plainly
+            change(workshop)
+            self.unsaved.keep(workshop, error.reason)
+        self._tell("changed", workshop_id)
+
+    def _store_whole(self, db: sqlite3.Connection, workshop: Workshop) -> None:
+        created = db.execute("SELECT created FROM workshops WHERE id = ?", (workshop.id,)).fetchone()
+        if created is not None:
+            db.execute("DELETE FROM workshops WHERE id = ?", (workshop.id,))
+        if workshop.group_id is not None and self.group(workshop.group_id) is None:
+            workshop.group_id = None  # its group was removed meanwhile
+        self._insert_workshop(db, workshop, created=created[0] if created else None)
+
+    def _in_file(self, workshop_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM workshops WHERE id = ?", (workshop_id,)).fetchone() is not None
 
     # -- groups ------------------------------------------------------------
 
@@ -240,20 +225,20 @@ class Library:
 
     def list_workshops(self) -> list[WorkshopSummary]:
         """Every workshop, newest date first (undated ones last)."""
-        return self._summaries("", ())
+        return self._summaries("", (), lambda w: True)
 
     def group_meetings(self, group_id: str) -> list[WorkshopSummary]:
         """The workshops of one group, newest date first (undated ones last)."""
-        return self._summaries("WHERE w.group_id = ?", (group_id,))
+        return self._summaries("WHERE w.group_id = ?", (group_id,), lambda w: w.group_id == group_id)
 
     def summary(self, workshop_id: str) -> WorkshopSummary:
         """One workshop's line in the list, without loading the whole workshop."""
-        found = self._summaries("WHERE w.id = ?", (workshop_id,))
+        found = self._summaries("WHERE w.id = ?", (workshop_id,), lambda w: w.id == workshop_id)
         if not found:
             raise WorkshopNotFound(workshop_id)
         return found[0]
 
-    def _summaries(self, where: str, params: tuple) -> list[WorkshopSummary]:
+    def _summaries(self, where: str, params: tuple, belongs: Callable[[Workshop], bool]) -> list[WorkshopSummary]:
         rows = self._conn.execute(
             f"""
             SELECT w.id, w.title, w.date, w.place, coalesce(g.name, ''), w.updated,
@@ -264,7 +249,7 @@ class Library:
             """,
             params,
         )
-        return [
+        found = [
             WorkshopSummary(
                 id=r[0],
                 title=r[1],
@@ -276,6 +261,11 @@ class Library:
             )
             for r in rows
         ]
+        return self.unsaved.summaries(found, belongs, self._group_name)
+
+    def _group_name(self, group_id: str | None) -> str:
+        group = self.group(group_id) if group_id else None
+        return group.name if group else ""
 
     def group_decisions(self, group_id: str) -> list[GroupDecision]:
         """Every decision of a group's meetings, newest meeting first, each with where it was made."""
@@ -291,19 +281,22 @@ class Library:
             (group_id,),
         )
         count = len(columns)
-        return [
+        found = [
             GroupDecision(
                 convert.from_dict(Decision, _from_row(Decision, dict(zip(columns, r[:count])))),
                 r[count], r[count + 1], dt.date.fromisoformat(r[count + 2]) if r[count + 2] else None, r[count + 3],
             )
             for r in rows
         ]
+        return self.unsaved.decisions(found, group_id)
 
     def has_workshop(self, workshop_id: str) -> bool:
-        return self._conn.execute("SELECT 1 FROM workshops WHERE id = ?", (workshop_id,)).fetchone() is not None
+        return workshop_id in self.unsaved or self._in_file(workshop_id)
 
     def ids_in_use(self, ids: list[str]) -> bool:
         """True when any of these ids is already a workshop or part of one in the library."""
+        if self.unsaved.ids().intersection(ids):
+            return True
         tables = ["workshops", *schema.PART_TABLES.values()]
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -314,6 +307,8 @@ class Library:
         return False
 
     def load_workshop(self, workshop_id: str) -> Workshop:
+        if workshop_id in self.unsaved:
+            return copy.deepcopy(self.unsaved.workshops[workshop_id])
         db = self._conn
         cursor = db.execute(f"SELECT {', '.join(WORKSHOP_FIELDS)} FROM workshops WHERE id = ?", (workshop_id,))
         row = cursor.fetchone()
@@ -348,19 +343,23 @@ class Library:
 
     def replace_workshop(self, workshop: Workshop) -> None:
         """Store every part of a workshop that is already in the library."""
-        with self._transaction() as db:
-            created = db.execute("SELECT created FROM workshops WHERE id = ?", (workshop.id,)).fetchone()
-            if created is None:
-                raise WorkshopNotFound(workshop.id)
-            db.execute("DELETE FROM workshops WHERE id = ?", (workshop.id,))
-            self._insert_workshop(db, workshop, created=created[0])
-        self._tell("changed", workshop.id)
+        if not self.has_workshop(workshop.id):
+            raise WorkshopNotFound(workshop.id)
+
+        def change(kept: Workshop) -> None:
+            for name in (f.name for f in fields(Workshop)):
+                setattr(kept, name, copy.deepcopy(getattr(workshop, name)))
+
+        self._change_workshop(workshop.id, lambda db: self._store_whole(db, copy.deepcopy(workshop)), change)
 
     def remove_workshop(self, workshop_id: str) -> None:
         """Delete a workshop and everything in it, names and notes included."""
         with self._transaction() as db:
-            if db.execute("DELETE FROM workshops WHERE id = ?", (workshop_id,)).rowcount == 0:
-                raise WorkshopNotFound(workshop_id)
+            removed = db.execute("DELETE FROM workshops WHERE id = ?", (workshop_id,)).rowcount
+        if workshop_id in self.unsaved:
+            self.unsaved.saved(workshop_id)  # nothing of it is left to save
+        elif removed == 0:
+            raise WorkshopNotFound(workshop_id)
         self._tell("removed", workshop_id)
 
     def update_workshop(self, workshop_id: str, **changes: typing.Any) -> None:
@@ -374,30 +373,34 @@ class Library:
             return
         values = {name: convert.plain(v) for name, v in changes.items()}
         assignments = ", ".join(f"{name} = ?" for name in values)
-        with self._transaction() as db:
+
+        def write(db: sqlite3.Connection) -> None:
             cursor = db.execute(
                 f"UPDATE workshops SET {assignments}, updated = ? WHERE id = ?",
                 (*values.values(), _stamp(), workshop_id),
             )
             if cursor.rowcount == 0:
                 raise WorkshopNotFound(workshop_id)
-        self._tell("changed", workshop_id)
+
+        self._change_workshop(workshop_id, write, lambda w: unsaved.change_fields(w, copy.deepcopy(changes)))
 
     # -- the parts of a workshop (agenda items, decisions, ...) -------------
 
     def add_part(self, workshop_id: str, part: str, obj: typing.Any, index: int | None = None) -> None:
         """Add an agenda item, decision, action... at ``index`` (the end when None)."""
         table = schema.PART_TABLES[part]
-        with self._transaction() as db:
+
+        def write(db: sqlite3.Connection) -> None:
             self._touch(db, workshop_id)
             count = db.execute(f"SELECT count(*) FROM {table} WHERE workshop_id = ?", (workshop_id,)).fetchone()[0]
-            index = count if index is None else max(0, min(index, count))
+            at = count if index is None else max(0, min(index, count))
             db.execute(
                 f"UPDATE {table} SET position = position + 1 WHERE workshop_id = ? AND position >= ?",
-                (workshop_id, index),
+                (workshop_id, at),
             )
-            self._insert_part(db, table, workshop_id, index, obj)
-        self._tell("changed", workshop_id)
+            self._insert_part(db, table, workshop_id, at, obj)
+
+        self._change_workshop(workshop_id, write, lambda w: unsaved.add_part(w, part, copy.deepcopy(obj), index))
 
     def update_part(self, workshop_id: str, part: str, obj: typing.Any) -> None:
         """Save the new values of a part that is already stored."""
@@ -405,7 +408,8 @@ class Library:
         values = _to_row(obj)
         values.pop("id")
         assignments = ", ".join(f"{name} = ?" for name in values)
-        with self._transaction() as db:
+
+        def write(db: sqlite3.Connection) -> None:
             self._touch(db, workshop_id)
             cursor = db.execute(
                 f"UPDATE {table} SET {assignments} WHERE id = ? AND workshop_id = ?",
@@ -413,11 +417,13 @@ class Library:
             )
             if cursor.rowcount == 0:
                 raise KeyError(f"{part} {obj.id} is not in workshop {workshop_id}")
-        self._tell("changed", workshop_id)
+
+        self._change_workshop(workshop_id, write, lambda w: unsaved.update_part(w, part, copy.deepcopy(obj)))
 
     def remove_part(self, workshop_id: str, part: str, part_id: str) -> None:
         table = schema.PART_TABLES[part]
-        with self._transaction() as db:
+
+        def write(db: sqlite3.Connection) -> None:
             self._touch(db, workshop_id)
             row = db.execute(
                 f"SELECT position FROM {table} WHERE id = ? AND workshop_id = ?", (part_id, workshop_id)
@@ -429,12 +435,14 @@ class Library:
                 f"UPDATE {table} SET position = position - 1 WHERE workshop_id = ? AND position > ?",
                 (workshop_id, row[0]),
             )
-        self._tell("changed", workshop_id)
+
+        self._change_workshop(workshop_id, write, lambda w: unsaved.remove_part(w, part, part_id))
 
     def move_part(self, workshop_id: str, part: str, part_id: str, new_index: int) -> None:
         """Move a part to ``new_index`` in its list; the others close up around it."""
         table = schema.PART_TABLES[part]
-        with self._transaction() as db:
+
+        def write(db: sqlite3.Connection) -> None:
             self._touch(db, workshop_id)
             ids = [r[0] for r in db.execute(
                 f"SELECT id FROM {table} WHERE workshop_id = ? ORDER BY position", (workshop_id,)
@@ -444,7 +452,8 @@ class Library:
             ids.remove(part_id)
             ids.insert(max(0, min(new_index, len(ids))), part_id)
             db.executemany(f"UPDATE {table} SET position = ? WHERE id = ?", list(enumerate(ids)))
-        self._tell("changed", workshop_id)
+
+        self._change_workshop(workshop_id, write, lambda w: unsaved.move_part(w, part, part_id, new_index))
 
     # -- the facilitator's own pictures ---------------------------------------
 

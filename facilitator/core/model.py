@@ -312,6 +312,17 @@ class Workshop:
         return (start + dt.timedelta(minutes=self.total_minutes())).time()
 
 
+@dataclass(frozen=True)
+class GroupDecision:
+    """A decision from one of a group's meetings, with the meeting and the agenda item it came up in."""
+
+    decision: Decision
+    workshop_id: str
+    workshop_title: str
+    date: dt.date | None
+    item_title: str  # "" when it was not made during an agenda item
+
+
 @dataclass
 class WorkshopSummary:
     """One line of the library's list of workshops."""
