@@ -16,6 +16,7 @@ import enum
 import json
 import os
 import re
+import sqlite3
 import tempfile
 import typing
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import facilitator
-from facilitator.core import convert
+from facilitator.core import convert, untrusted
 from facilitator.core.library import Library
 from facilitator.core.model import (
     LINKED_PARTS,
@@ -64,6 +65,11 @@ NUMBER_RANGES = {
     "minutes": (1, 600), "agree": (0, 10_000), "not_sure": (0, 10_000), "disagree": (0, 10_000), "count": (0, 10_000),
 }
 MOST_OPTIONS = 12
+MOST_PICTURES = 1_000
+# About the most values (commas and opening brackets) a file may hold: every list MAX_PARTS long with every
+# field given, each decision with the most options, each participant with every access need, comes to
+# 2,380,000. JSON takes about 100 bytes of memory a value, so this keeps reading any file to a few hundred MB.
+MOST_VALUES = 2_500_000
 # The fields each part must have, not blank.
 REQUIRED: dict[type, tuple[str, ...]] = {
     Workshop: ("title",),
@@ -127,8 +133,9 @@ class ImportFailed(Exception):
     """The file cannot be imported. ``problems`` lists every reason found."""
 
     def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+        # Parts of the file quoted in a problem could hold control characters that upset a terminal.
+        self.problems = [untrusted.plain_characters(problem) for problem in problems]
+        super().__init__("\n".join(self.problems))
 
 
 @dataclass
@@ -185,6 +192,12 @@ def export_workshop(library: Library, workshop_id: str, path: Path | str) -> Pat
     workshop = library.load_workshop(workshop_id)
     group = library.group(workshop.group_id) if workshop.group_id else None
     pictures = [p for p in map(library.picture, own_picture_ids(workshop)) if p is not None]
+    if len(pictures) > MOST_PICTURES:
+        raise ExportFailed(
+            _("The workshop uses {count:,} of your own pictures; a workshop file can carry at most {limit:,}.").format(
+                count=len(pictures), limit=MOST_PICTURES
+            )
+        )
     text = json.dumps(workshop_document(workshop, group, pictures), ensure_ascii=False, indent=1)
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
@@ -211,39 +224,21 @@ def export_workshop(library: Library, workshop_id: str, path: Path | str) -> Pat
 
 
 def read_workshop_file(path: Path | str) -> ImportResult:
-    """Read and check a workshop file. Raises ``ImportFailed`` with every problem."""
-    path = Path(path)
+    """Read and check a workshop file. Raises ``ImportFailed`` with every problem.
+
+    Only a regular file of at most MAX_FILE_BYTES is read (see ``untrusted.read_bounded``)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFailed(
-                [_("The file is {size:,} bytes: too big to be a workshop file. Is it the right file?").format(size=size)]
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ImportFailed(
-            [_("The file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)]
-        ) from None
+        raw = untrusted.read_bounded(path, MAX_FILE_BYTES)
+    except untrusted.Unusable as refused:
+        raise ImportFailed([refused.problem]) from None
     return parse_workshop_bytes(raw)
 
 
 def parse_workshop_bytes(raw: bytes) -> ImportResult:
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFailed([_("This is not a workshop file: it is not text.")]) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ImportFailed(
-            [
-                _("This is not a workshop file, or it is damaged: line {line}, column {column}: {reason}.").format(
-                    line=error.lineno, column=error.colno, reason=error.msg
-                )
-            ]
-        ) from None
-    except RecursionError:
-        raise ImportFailed([_("This is not a workshop file: it is nested too deeply.")]) from None
+        data = untrusted.load_json(raw, MOST_VALUES)
+    except untrusted.Unusable as refused:
+        raise ImportFailed([refused.problem]) from None
     try:
         return parse_workshop(data)
     except RecursionError:
@@ -314,17 +309,33 @@ def _read_pictures(entries: typing.Any, checker: FieldChecker) -> dict[str, OwnP
     if not isinstance(entries, list):
         checker.problem(_('The file\'s "pictures" should be a list.'))
         return found
+    if len(entries) > MOST_PICTURES:
+        checker.problem(
+            _("The file has {count:,} pictures; a workshop file can have at most {limit:,}.").format(
+                count=len(entries), limit=MOST_PICTURES
+            )
+        )
+        return found
+    places: dict[str, str] = {}
     for n, entry in enumerate(entries, start=1):
         where = _("Picture {n}").format(n=n)
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("id", "name", "data")):
             checker.problem(_("{where} should have an id, a name and its data as text.").format(where=where))
             continue
+        if entry["id"] in places:
+            checker.problem(_("{where} has the same id as {other}.").format(where=where, other=places[entry["id"]]))
+            continue
+        places[entry["id"]] = where
         try:
             data = base64.b64decode(entry["data"], validate=True)
             found[entry["id"]] = own_picture(data, entry["name"])
         except (binascii.Error, ValueError) as error:
             reason = str(error) if isinstance(error, PictureRefused) else _("its data is damaged.")
-            checker.problem(_("{where} ({name}) cannot be used: {reason}").format(where=where, name=entry["name"][:60], reason=reason))
+            checker.problem(
+                _("{where} ({name}) cannot be used: {reason}").format(
+                    where=where, name=untrusted.shortened(entry["name"], 60), reason=reason
+                )
+            )
     return found
 
 
@@ -341,7 +352,7 @@ def _check_picture_links(workshop: Workshop, pictures: dict[str, OwnPicture], ch
             else:
                 missing += 1
     if missing:
-        checker.notes.append(
+        checker.note(
             ngettext(
                 "{count} of the workshop's own pictures is not in the file; a plain frame shows where it was.",
                 "{count} of the workshop's own pictures are not in the file; a plain frame shows where they were.",
@@ -367,7 +378,13 @@ def import_into(library: Library, result: ImportResult) -> Workshop:
         )
         new_group = None if known else result.group
         workshop.group_id = (known or result.group).id
-    library.add_workshop(workshop, result.pictures, group=new_group)
+    try:
+        library.add_workshop(workshop, result.pictures, group=new_group)
+    except sqlite3.IntegrityError:
+        # Only when another program added the same workshop between the check above and now.
+        raise ImportFailed(
+            [_("The library changed while the workshop was being added, so nothing was added. Please try again.")]
+        ) from None
     return workshop
 
 
@@ -400,7 +417,10 @@ class FieldChecker:
         self.unbuilt_ids: set[str] = set()
 
     def problem(self, text: str) -> None:
-        self.problems.append(text)
+        self.problems.append(untrusted.plain_characters(text))
+
+    def note(self, text: str) -> None:
+        self.notes.append(untrusted.plain_characters(text))
 
     def report(self) -> list[str]:
         shown = self.problems[:MAX_PROBLEMS]
@@ -440,9 +460,9 @@ class FieldChecker:
             return None
         unknown = sorted(set(values) - set(types))
         if unknown:
-            self.notes.append(
+            self.note(
                 _("{where} has fields this version does not know, left out: {names}.").format(
-                    where=where, names=", ".join(unknown)[:200]
+                    where=where, names=untrusted.shortened(", ".join(unknown), 200)
                 )
             )
         obj = cls(**kwargs)
@@ -459,9 +479,7 @@ class FieldChecker:
         label = _label(name)
 
         def wrong(expected: str) -> object:
-            shown = json.dumps(value, ensure_ascii=False)
-            if len(shown) > 40:
-                shown = shown[:40] + "…"
+            shown = untrusted.shortened(json.dumps(value, ensure_ascii=False))
             self.problem(
                 _("{where}: the {field} should {expected}, not {value}.").format(
                     where=where, field=label, expected=expected, value=shown
@@ -533,7 +551,7 @@ class FieldChecker:
         if group is not None:
             workshop.group_id = group.id
         elif workshop.group_id is not None:
-            self.notes.append(_("The workshop belongs to a group that is not in the file; it was imported without a group."))
+            self.note(_("The workshop belongs to a group that is not in the file; it was imported without a group."))
             workshop.group_id = None
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import json
+import os
 import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import facilitator
-from facilitator.core import exchange
+from facilitator.core import exchange, untrusted
 from facilitator.core.errors import WorkshopNotFound
 from facilitator.core.exchange import ImportFailed
 from facilitator.core.library import open_library
@@ -556,7 +559,73 @@ def test_a_missing_file(tmp_path):
 def test_a_folder_instead_of_a_file(tmp_path):
     with pytest.raises(ImportFailed) as caught:
         exchange.read_workshop_file(tmp_path)
-    assert "cannot be read" in caught.value.problems[0]
+    assert caught.value.problems == [f"{tmp_path} is a folder, not a file. Choose the workshop file inside it."]
+
+
+NOT_ORDINARY = "is not an ordinary file (it is a device, a pipe or a socket), so it was not read."
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_is_refused_without_waiting_for_it(tmp_path):
+    """Opening a pipe to read waits until something writes to it: the file must be refused first."""
+    pipe = tmp_path / "workshop.json"
+    os.mkfifo(pipe)
+    started = time.perf_counter()
+    with pytest.raises(ImportFailed) as caught:
+        exchange.read_workshop_file(pipe)
+    assert caught.value.problems == [f"{pipe} {NOT_ORDINARY}"]
+    assert time.perf_counter() - started < 1
+
+
+def test_a_pipe_swapped_in_after_the_first_look_is_refused_without_waiting(tmp_path, monkeypatch):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    pipe = tmp_path / "workshop.json"
+    os.mkfifo(pipe)
+    real_stat = os.stat
+    monkeypatch.setattr(untrusted.os, "stat", lambda path: real_stat(__file__))  # the first look sees a file
+    started = time.perf_counter()
+    with pytest.raises(ImportFailed) as caught:
+        exchange.read_workshop_file(pipe)
+    assert caught.value.problems == [f"{pipe} {NOT_ORDINARY}"]
+    assert time.perf_counter() - started < 1
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_is_refused_without_reading_it(device):
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+    with pytest.raises(ImportFailed) as caught:
+        exchange.read_workshop_file(device)
+    assert caught.value.problems == [f"{device} {NOT_ORDINARY}"]
+
+
+def test_a_file_that_says_it_is_empty_but_is_not_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
+    """Files under /proc say they are empty and are not: reading stops one byte past the limit."""
+    path = tmp_path / "grows.json"
+    path.write_bytes(b" " * 5000)
+    real_stat, real_fstat = os.stat, os.fstat
+
+    def says_empty(look):
+        def looked(at):
+            info = list(look(at))
+            info[6] = 0  # st_size
+            return os.stat_result(info)
+        return looked
+
+    monkeypatch.setattr(untrusted.os, "stat", says_empty(real_stat))
+    monkeypatch.setattr(untrusted.os, "fstat", says_empty(real_fstat))
+    monkeypatch.setattr(exchange, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(untrusted, "CHUNK_BYTES", 300)
+    asked = []
+    real_read = os.read
+    monkeypatch.setattr(untrusted.os, "read", lambda handle, size: asked.append(size) or real_read(handle, size))
+    with pytest.raises(ImportFailed) as caught:
+        exchange.read_workshop_file(path)
+    assert caught.value.problems == [
+        f"The file {path} holds more than 1,000 bytes: too big to be a workshop file. Is it the right file?"
+    ]
+    assert sum(asked) == 1001
 
 
 def test_a_file_that_is_too_big(tmp_path, monkeypatch):
@@ -1051,6 +1120,164 @@ def test_exactly_the_most_problems_are_all_shown():
     assert not any("more problem" in p for p in problems)
 
 
+# -- JSON that Python's reader would crash on, or take gigabytes for -----------------------
+
+
+BROKEN_CHARACTER = (
+    "This is not a workshop file, or it is damaged: some of its text has a broken character "
+    "(half of a pair, written as \\ud800 to \\udfff)."
+)
+
+
+def ascii_bytes(doc) -> bytes:
+    """As a program that writes \\u escapes would write the file: the only way a lone surrogate gets in."""
+    return json.dumps(doc, ensure_ascii=True).encode("ascii")
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        W + ("title",), W + ("agenda", 0, "notes"), ("group", "name"), W + ("timings", 0, "started"),
+        W + ("participants", 0, "access_needs", 0), W + ("decisions", 1, "options", 0, "words"), ("exported",),
+    ],
+)
+@pytest.mark.parametrize("broken", ["\ud800", "Bus \udfff pass", "\udc00\ud800", "😀"[:1] + "\ud83d"])
+def test_a_lone_surrogate_in_any_text_is_refused_with_a_message(where, broken, library):
+    group = Group("Tuesday group")
+    doc = document(full_workshop(group=group, **TRAVELLING), group)
+    target = doc
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = broken
+    assert only_problem(ascii_bytes(doc)) == BROKEN_CHARACTER
+    assert library.list_workshops() == [] and library.groups() == []
+
+
+def test_a_lone_surrogate_in_a_name_is_refused_too():
+    doc = document()
+    doc["workshop"]["agenda"][0]["\ud800colour"] = "red"
+    assert only_problem(ascii_bytes(doc)) == BROKEN_CHARACTER
+    doc = document()
+    doc["\udfff"] = 1
+    assert only_problem(ascii_bytes(doc)) == BROKEN_CHARACTER
+
+
+def test_surrogate_pairs_written_as_escapes_are_whole_characters_and_import():
+    doc = document()
+    result = exchange.parse_workshop_bytes(ascii_bytes(doc))
+    assert EMOJI in result.workshop.title  # written \ud83d\ude8c and so on
+
+
+def test_surrogates_written_as_utf8_bytes_are_not_text():
+    doc = to_bytes(document()).replace(b"Bus passes", b"Bus \xed\xa0\x80passes")
+    assert only_problem(doc) == "This is not a workshop file: it is not text."
+
+
+@pytest.mark.parametrize("digits", [101, 4301, 50_000])
+@pytest.mark.parametrize("where", ['"format": {n}', '"workshop": {{"title": "T", "agenda": [{{"title": "A", "minutes": {n}}}]}}'])
+def test_a_number_thousands_of_digits_long_is_refused_with_a_message(digits, where):
+    number = "9" * digits
+    body = where.format(n=number)
+    raw = ("{" + body + ', "format": 1}' if "workshop" in body else "{" + body + ', "workshop": {"title": "T"}}').encode()
+    assert only_problem(raw) == (
+        f"This is not a workshop file, or it is damaged: it has a number {digits:,} digits long."
+    )
+    negative = raw.replace(number.encode(), b"-" + number.encode())
+    assert only_problem(negative) == only_problem(raw)
+
+
+def test_a_number_of_a_hundred_digits_is_only_a_wrong_value():
+    problem = only_problem(spoil(W + ("agenda", 0, "minutes"), 10**99))
+    assert problem == "Agenda item 1: the minutes should be a whole number from 1 to 600, not " + "1" + "0" * 39 + "…."
+
+
+@pytest.mark.parametrize("name", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_not_json(name):
+    raw = b'{"format": 1, "workshop": {"title": "T", "agenda": [{"title": "A", "minutes": ' + name.encode() + b"}]}}"
+    assert only_problem(raw) == (
+        f"This is not a workshop file, or it is damaged: it has {name}, which is not a number a JSON file may hold."
+    )
+
+
+@pytest.mark.parametrize("number", ["1e400", "-1e400", "1e-400", "0.5", "1" * 5000 + ".5"])
+def test_huge_and_tiny_fractions_are_wrong_values(number):
+    raw = b'{"format": 1, "workshop": {"title": "T", "agenda": [{"title": "A", "minutes": ' + number.encode() + b"}]}}"
+    assert only_problem(raw).startswith("Agenda item 1: the minutes should be a whole number from 1 to 600, not ")
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        (b'{"format": 1, "format": 1, "workshop": {"title": "T"}}', "format"),
+        (b'{"format": 1, "workshop": {"title": "T", "title": "Other"}}', "title"),
+        (b'{"format": 1, "workshop": {"title": "T", "agenda": [{"title": "A", "minutes": 5, "minutes": 6}]}}', "minutes"),
+    ],
+)
+def test_a_name_given_twice_in_one_place_is_refused(raw, name):
+    """JSON leaves it open which one counts, so another program could show a different title from the app."""
+    assert only_problem(raw) == (
+        f'This is not a workshop file, or it is damaged: it gives "{name}" twice in the same place, '
+        "so it is not clear which is meant."
+    )
+
+
+def test_the_same_name_in_different_places_is_fine():
+    raw = b'{"format": 1, "workshop": {"title": "T", "agenda": [{"title": "A"}, {"title": "B"}]}}'
+    assert [item.title for item in exchange.parse_workshop_bytes(raw).workshop.agenda] == ["A", "B"]
+
+
+def test_a_file_of_millions_of_tiny_values_is_refused_before_it_is_read(monkeypatch):
+    """Python's JSON reader takes about 100 bytes a value: 100 MB of "{}," would take 2.5 GB."""
+    calls = []
+    monkeypatch.setattr(untrusted.json, "loads", lambda *a, **k: calls.append(1))
+    values = exchange.MOST_VALUES + 1
+    raw = b'{"format": 1, "workshop": {"title": "T"}, "x": [' + b"{}," * (values // 2) + b"0]}"
+    problem = only_problem(raw)
+    assert problem.startswith("This is not a workshop file: it holds ")
+    assert problem.endswith(f"separate values, and a workshop has at most {exchange.MOST_VALUES:,}.")
+    assert calls == []
+
+
+def test_commas_inside_text_do_not_count_as_values():
+    words = '"one, two \\\\, and \\" a quote, ",' * (exchange.MOST_VALUES // 3)
+    raw = ('{"format": 1, "workshop": {"title": "T"}, "x": [' + words + "0]}").encode()
+    assert raw.count(b",") > exchange.MOST_VALUES
+    assert exchange.parse_workshop_bytes(raw).workshop.title == "T"
+
+
+def test_the_largest_workshop_the_limits_allow_has_fewer_values_than_the_most():
+    """Every list as long as allowed, every field given, the most options and access needs: still readable."""
+    one_of_each = full_workshop()
+    one_of_each.participants[0].access_needs = list(AccessNeed)
+    one_of_each.decisions[0].options = [Option(f"Day {n}", picture="calendar", count=n) for n in range(exchange.MOST_OPTIONS)]
+    body = exchange.workshop_document(one_of_each, None)["workshop"]
+    per_part = sum(
+        untrusted.count_values(json.dumps(max(body[part], key=lambda p: len(json.dumps(p)))) + ",", 0)
+        for part in WORKSHOP_PARTS
+    )
+    assert per_part * exchange.MAX_PARTS <= exchange.MOST_VALUES
+
+
+def test_control_characters_from_the_file_are_not_shown_as_they_are():
+    """A name or value quoted in a message is shown in a terminal: escapes there could rewrite the screen."""
+    doc = document()
+    doc["workshop"]["agenda"][0]["\x1b[2Jcolour\r\x9b"] = "red"
+    doc["workshop"]["agenda"][1]["minutes"] = "\x1b[31m\x85"
+    with pytest.raises(ImportFailed) as caught:
+        exchange.parse_workshop_bytes(to_bytes(doc))
+    (problem,) = caught.value.problems
+    assert problem == 'Agenda item 2: the minutes should be a whole number from 1 to 600, not "\\u001b[31m\ufffd".'
+    del doc["workshop"]["agenda"][1]["minutes"]
+    result = exchange.parse_workshop_bytes(to_bytes(doc))
+    assert result.notes == ["Agenda item 1 has fields this version does not know, left out: \ufffd[2Jcolour\ufffd\ufffd."]
+
+
+def test_control_characters_in_text_are_kept_as_they_are():
+    """A tab, a vertical tab pasted from a word processor or even a NUL: the text is the facilitator's."""
+    doc = spoil(W + ("title",), "Bus\tpasses\x0b\x00")
+    assert exchange.parse_workshop_bytes(to_bytes(doc)).workshop.title == "Bus\tpasses\x0b\x00"
+
+
 # -- importing into a library ------------------------------------------------------
 
 
@@ -1150,6 +1377,29 @@ def test_a_new_workshop_whose_parts_are_already_in_the_library_comes_in_as_a_cop
     assert len(result.notes) == 1
     assert library.load_workshop(workshop.id) == workshop
     assert library.load_workshop(imported.id).decisions[0].agenda_item_id == imported.agenda[1].id
+
+
+def library_dump(library) -> list[str]:
+    """Everything in the library file as SQL, read by a connection of its own."""
+    with contextlib.closing(sqlite3.connect(library.path)) as look:
+        return list(look.iterdump())
+
+
+def test_a_workshop_another_program_added_meanwhile_is_refused_plainly_and_nothing_is_added(library, monkeypatch):
+    """Between the check for ids in use and the adding, another program added the same workshop."""
+    group = Group("Tuesday group")
+    workshop = full_workshop(group=group, **TRAVELLING)
+    result = exchange.parse_workshop_bytes(to_bytes(document(workshop, group)))
+    other = library.add_workshop(Workshop("Theirs", agenda=[AgendaItem("Same id", id=workshop.agenda[0].id)]))
+    before = library_dump(library)
+    monkeypatch.setattr(library, "ids_in_use", lambda ids: False)
+    with pytest.raises(ImportFailed) as caught:
+        exchange.import_into(library, result)
+    assert caught.value.problems == [
+        "The library changed while the workshop was being added, so nothing was added. Please try again."
+    ]
+    assert library_dump(library) == before
+    assert library.groups() == [] and library.has_workshop(other.id)
 
 
 def test_ids_in_use_looks_at_workshops_and_every_kind_of_part(library):

@@ -353,10 +353,41 @@ def test_a_damaged_picture_is_reported_with_the_workshops_other_problems():
     assert problems[1].startswith("Picture 1 (The hall)")
 
 
+def test_two_pictures_with_the_same_id_are_refused():
+    """Which of the two would the parts mean? The file cannot say."""
+    workshop = full_workshop()
+    workshop.agenda[0].picture = "own:hall"
+    doc = file_document(workshop)
+    doc["pictures"] = [picture_entry(tiny_png(), "Hall", "hall"), picture_entry(JPEG, "Room", "hall")]
+    assert problems_of(doc) == ["Picture 2 has the same id as Picture 1."]
+
+
+def test_more_pictures_than_a_file_may_carry_are_refused_before_any_is_looked_at(monkeypatch):
+    looked = []
+    monkeypatch.setattr(exchange, "own_picture", lambda data, name: looked.append(name))
+    doc = file_document(full_workshop())
+    doc["pictures"] = [picture_entry(tiny_png(), f"P{n}", f"p{n}") for n in range(exchange.MOST_PICTURES + 1)]
+    assert problems_of(doc) == [
+        f"The file has {exchange.MOST_PICTURES + 1:,} pictures; a workshop file can have at most {exchange.MOST_PICTURES:,}."
+    ]
+    assert looked == []
+
+
+def test_export_refuses_more_pictures_than_a_file_may_carry(library, tmp_path, monkeypatch):
+    monkeypatch.setattr(exchange, "MOST_PICTURES", 1)
+    hall = library.add_picture(own_picture(tiny_png(), "The hall"))
+    room = library.add_picture(own_picture(JPEG, "Room 2"))
+    workshop = library.add_workshop(pictured_workshop(hall, room))
+    with pytest.raises(exchange.ExportFailed) as caught:
+        exchange.export_workshop(library, workshop.id, tmp_path / "out.json")
+    assert str(caught.value) == "The workshop uses 2 of your own pictures; a workshop file can carry at most 1."
+    assert not (tmp_path / "out.json").exists()
+
+
 def test_a_long_picture_name_is_shortened_in_the_message():
     entry = picture_entry(b"words", "x" * 300)
     (problem,) = damaged(entry)
-    assert problem.startswith("Picture 1 (" + "x" * 60 + ") cannot be used")
+    assert problem.startswith("Picture 1 (" + "x" * 60 + "…) cannot be used")
 
 
 def test_a_refused_file_brings_no_pictures_into_the_library(library, tmp_path):
