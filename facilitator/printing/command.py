@@ -20,7 +20,7 @@ def print_command(kind: str, path: Path, output: Path, layout_name: str, languag
     from facilitator.pictures.catalogue import PictureCatalogue
     from facilitator.printing.documents import PrintProblem, agenda_pdf, cards_pdf, summary_pdf
     from facilitator.printing.layout import LayoutRefused, load_layout
-    from facilitator.printing.pictures import PrintPictures
+    from facilitator.printing.pictures import PrintPictures, left_out_note
 
     if language and not is_language(language):
         print(_("“{code}” is not a language code. Use a code such as en, cy or ar.").format(code=language),
@@ -60,5 +60,8 @@ def print_command(kind: str, path: Path, output: Path, layout_name: str, languag
             return EXIT_PROBLEM
         finally:
             written.unlink(missing_ok=True)
+        note = left_out_note(pictures.left_out)
+    if note:
+        print(note, file=sys.stderr)
     print(ngettext("Saved {path} ({pages} page).", "Saved {path} ({pages} pages).", pages).format(path=output, pages=pages))
     return 0

@@ -32,7 +32,7 @@ from facilitator.printing.bidi import BidiParagraph, draw_words, is_right_to_lef
 from facilitator.printing.bidi import width as text_width
 from facilitator.printing.fonts import FontProblem, Fonts, drawable, fonts_for, missing_letters
 from facilitator.printing.layout import Layout
-from facilitator.printing.pictures import PictureBox, PrintPictures, draw_picture
+from facilitator.printing.pictures import LeftOut, PictureBox, PrintPictures, draw_picture
 from facilitator.printing.rows import PictureRow
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -87,6 +87,7 @@ class _Printer:
     def __init__(self, layout: Layout, pictures: PrintPictures, language: str):
         self.layout = layout
         self.pictures = pictures
+        pictures.left_out.clear()  # filled again with the words of each picture this document leaves out
         self.language = language
         try:
             self.fonts: Fonts = fonts_for(layout.font)
@@ -159,7 +160,10 @@ class _Printer:
 
     def _picture(self, ref: str, size: float) -> PictureBox:
         found = self.pictures.get(ref) if ref else None
-        if found is not None and not ref.startswith("own:"):
+        if isinstance(found, LeftOut):
+            if found.words not in self.pictures.left_out:
+                self.pictures.left_out.append(found.words)
+        elif found is not None and not ref.startswith("own:"):
             self.used_openmoji = True
         return PictureBox(found, size)
 
@@ -190,14 +194,14 @@ class _Printer:
             page(canvas, document)
             logo = layout.logo_path()
             if logo is not None:
-                from reportlab.lib.utils import ImageReader
+                from facilitator.pictures.kinds import PictureRefused
+                from facilitator.pictures.safe import MAX_BYTES, safe_picture
+                from facilitator.printing.pictures import printable
 
-                from facilitator.printing.pictures import _svg
-
-                try:
-                    data = logo.read_bytes()
-                    drawn = _svg(data) if logo.suffix.lower() == ".svg" else ImageReader(str(logo))
-                except OSError:
+                try:  # the organisation's logo passes the same gate as every picture
+                    with logo.open("rb") as file:
+                        drawn = printable(safe_picture(file.read(MAX_BYTES + 1)))
+                except (OSError, PictureRefused):
                     drawn = None
                 size = 25 * mm
                 draw_picture(canvas, drawn, self.page_width - self.margin - size, self.page_height - self.margin - size + 8 * mm, size)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 from collections.abc import Callable
 
 from reportlab.graphics import renderPDF
@@ -11,19 +12,33 @@ from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
+from facilitator.i18n import ngettext
 from facilitator.pictures.catalogue import PictureCatalogue
 from facilitator.pictures.own import OwnPicture
+from facilitator.pictures.safe import SafePicture, SafePictures
+
+
+class LeftOut:
+    """A picture that could not be drawn: printed as a dashed frame with a question mark, and named in a note."""
+
+    def __init__(self, words: str):
+        self.words = words
 
 
 class PrintPictures:
-    """Finds and reads the picture a reference names; each is read once and drawn as often as needed."""
+    """Finds and reads the picture a reference names; each is read once and drawn as often as needed.
+
+    Every picture passes the one gate (``facilitator.pictures.safe``) first, OpenMoji's and pictures kept
+    before the gate too. A picture that fails is a ``LeftOut``; the documents note its words in ``left_out``."""
 
     def __init__(self, catalogue: PictureCatalogue, own: Callable[[str], OwnPicture | None] = lambda _id: None):
         self.catalogue = catalogue
         self.own = own
-        self._read: dict[str, Drawing | ImageReader | None] = {}
+        self._read: dict[str, Drawing | ImageReader | LeftOut | None] = {}
+        self._safe = SafePictures()
+        self.left_out: list[str] = []
 
-    def get(self, ref: str) -> Drawing | ImageReader | None:
+    def get(self, ref: str) -> Drawing | ImageReader | LeftOut | None:
         """The picture ``ref`` names, as a vector drawing or an image; None when there is none.
 
         Two words for one picture ("agree", "thumbs up") give the same object."""
@@ -35,30 +50,58 @@ class PrintPictures:
             self._read[ref] = self._read[key]
         return self._read[ref]
 
-    def _load(self, picture) -> Drawing | ImageReader | None:
+    def _load(self, picture) -> Drawing | ImageReader | LeftOut | None:
         if picture.source == "openmoji":
-            return _svg(self.catalogue.openmoji.path(picture.key).read_bytes())
-        own = self.own(picture.key)
-        if own is None:
-            return None
-        if own.format == "svg":
-            return _svg(own.data)
-        try:
-            return ImageReader(io.BytesIO(own.data))
-        except Exception:  # noqa: BLE001 (a picture that cannot be read is left out, never stops the printout)
-            return None
+            path = self.catalogue.openmoji.path(picture.key)
+            safe = self._safe.get("openmoji:" + picture.key, path.read_bytes)
+        else:
+            own = self.own(picture.key)
+            if own is None:
+                return None
+            safe = self._safe.get("own:" + own.id, lambda: own.data)
+        drawn = printable(safe) if safe is not None else None
+        return drawn if drawn is not None else LeftOut(picture.words)
+
+
+def printable(safe: SafePicture) -> Drawing | ImageReader | None:
+    """A picture that passed the gate, ready for the page; None when reportlab cannot draw it after all."""
+    if safe.format == "svg":
+        return _svg(safe.data)
+    try:
+        reader = ImageReader(io.BytesIO(safe.data))
+        width, height = reader.getSize()
+    except Exception:  # noqa: BLE001 (a picture that cannot be read is left out, never stops the printout)
+        return None
+    return reader if width > 0 and height > 0 else None
 
 
 def _svg(data: bytes) -> Drawing | None:
+    """The drawing of a cleaned SVG, tried once on a page that is thrown away so it cannot fail later."""
     from lxml import etree
+    from reportlab.pdfgen.canvas import Canvas
     from svglib.svglib import SvgRenderer
 
-    logging.getLogger("svglib").setLevel(logging.ERROR)  # it warns about every style it does not use
+    logging.getLogger("svglib").setLevel(logging.CRITICAL)  # it warns about every style it does not use
     try:
         root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
-        return SvgRenderer("").render(root)
+        drawing = SvgRenderer("").render(root)
+        if not all(math.isfinite(side) and side > 0 for side in (drawing.width, drawing.height)):
+            return None
+        renderPDF.draw(drawing, Canvas(io.BytesIO()), 0, 0)
+        return drawing
     except Exception:  # noqa: BLE001 (as above)
         return None
+
+
+def left_out_note(names: list[str]) -> str:
+    """Which pictures a printout left out, in one plain sentence; "" when none was."""
+    if not names:
+        return ""
+    return ngettext(
+        "{count} picture could not be drawn and was left out: {names}.",
+        "{count} pictures could not be drawn and were left out: {names}.",
+        len(names),
+    ).format(count=len(names), names=", ".join(names))
 
 
 class PictureBox(Flowable):
@@ -80,6 +123,9 @@ def draw_picture(canvas, picture, x: float, y: float, size: float) -> None:
     """Draw ``picture`` in the square with its lower left corner at (x, y)."""
     if picture is None:
         return
+    if isinstance(picture, LeftOut):
+        _dashed_frame(canvas, x, y, size)
+        return
     if isinstance(picture, Drawing):
         width, height = picture.width or 1, picture.height or 1
         scale = size / max(width, height)
@@ -96,3 +142,17 @@ def draw_picture(canvas, picture, x: float, y: float, size: float) -> None:
         scale = size / max(width, height, 1)
         w, h = width * scale, height * scale
         canvas.drawImage(picture, x + (size - w) / 2, y + (size - h) / 2, w, h, mask="auto")
+
+
+def _dashed_frame(canvas, x: float, y: float, size: float) -> None:
+    """The placeholder the screens draw too: a grey dashed frame with a question mark."""
+    margin = size * 0.08
+    canvas.saveState()
+    canvas.setStrokeColorRGB(0x6B / 255, 0x6B / 255, 0x6B / 255)
+    canvas.setFillColorRGB(0x6B / 255, 0x6B / 255, 0x6B / 255)
+    canvas.setLineWidth(max(1.0, size / 32))
+    canvas.setDash(size / 16, size / 24)
+    canvas.roundRect(x + margin, y + margin, size - 2 * margin, size - 2 * margin, size / 10, stroke=1, fill=0)
+    canvas.setFont(canvas._fontname, size * 0.5)
+    canvas.drawCentredString(x + size / 2, y + size * 0.32, "?")
+    canvas.restoreState()

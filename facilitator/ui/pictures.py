@@ -1,8 +1,12 @@
 """Pictures on screen: OpenMoji SVGs and own photos drawn at any size, with a placeholder.
 
-``PictureStore`` is the one place the windows get a picture from. It keeps
-drawn pictures in a small cache, and when a picture is missing or its file
-cannot be read it draws a plain frame with a question mark and says why
+``PictureStore`` is the one place the windows get a picture from (the planner,
+the projector and ``facilitator slides`` all draw through ``pixmap``). Every
+picture, OpenMoji's and the library's own (also those kept before pictures
+were checked), passes the one gate (``facilitator.pictures.safe``) before Qt
+sees its bytes; the checked pictures are kept by id so drawing stays fast. It
+keeps drawn pictures in a small cache, and when a picture is missing or fails
+the gate it draws a plain frame with a question mark and says why
 (``problem``), so nothing fails silently.
 """
 
@@ -10,7 +14,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -18,7 +22,8 @@ from facilitator.core.library import Library
 from facilitator.core.model import ItemKind
 from facilitator.i18n import _
 from facilitator.pictures.catalogue import KIND_PICTURES, Picture, PictureCatalogue
-from facilitator.pictures.own import OWN_PREFIX, OwnPicture, PictureRefused, own_picture, read_own_picture
+from facilitator.pictures.own import OWN_PREFIX, OwnPicture, PictureRefused, read_own_picture
+from facilitator.pictures.safe import SafePicture, SafePictures
 
 CACHE_SIZE = 600
 
@@ -29,6 +34,7 @@ class PictureStore:
         self.library = library
         self._cache: OrderedDict[tuple[str, int], QPixmap] = OrderedDict()
         self._broken: set[str] = set()
+        self._safe = SafePictures()
         self.refresh_own()
 
     def refresh_own(self) -> None:
@@ -36,6 +42,7 @@ class PictureStore:
         self.catalogue.set_own_pictures(self.library.picture_names())
         self._cache.clear()
         self._broken.clear()
+        self._safe.clear()
 
     def ref_for(self, picture: str, kind: ItemKind | None = None) -> str:
         """The picture to show: the chosen one, or the kind's own when none was chosen."""
@@ -81,14 +88,22 @@ class PictureStore:
         found = self.resolve(ref) if ref.strip() else None
         image = None
         if found is not None:
-            if found.source == "openmoji":
-                image = _render_svg(QSvgRenderer(str(self.catalogue.openmoji.path(found.key))), size)
-            else:
-                own = self.library.picture(found.key)
-                image = _render_own(own.data, own.format, size) if own else None
+            safe = self.safe(found)
+            image = _render_own(safe, size) if safe is not None else None
             if image is None:
                 self._broken.add(found.key)
         return image if image is not None else placeholder(size, blank=not ref.strip())
+
+    def safe(self, found: Picture) -> SafePicture | None:
+        """The picture as the gate lets it be drawn (read and checked once); None when it is missing or fails."""
+        if found.source == "openmoji":
+            return self._safe.get("openmoji:" + found.key, self.catalogue.openmoji.path(found.key).read_bytes)
+
+        def read() -> bytes | None:
+            own = self.library.picture(found.key)
+            return own.data if own is not None else None
+
+        return self._safe.get("own:" + found.key, read)
 
 
 def _render_svg(renderer: QSvgRenderer, size: int) -> QImage | None:
@@ -105,10 +120,10 @@ def _render_svg(renderer: QSvgRenderer, size: int) -> QImage | None:
     return image
 
 
-def _render_own(data: bytes, kind: str, size: int) -> QImage | None:
-    if kind == "svg":
-        return _render_svg(QSvgRenderer(QByteArray(data)), size)
-    photo = QImage.fromData(data)
+def _render_own(safe: SafePicture, size: int) -> QImage | None:
+    if safe.format == "svg":
+        return _render_svg(QSvgRenderer(QByteArray(safe.data)), size)
+    photo = QImage.fromData(safe.data)
     if photo.isNull():
         return None
     photo = photo.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
@@ -140,31 +155,13 @@ def placeholder(size: int, blank: bool = False) -> QImage:
     return image
 
 
-LARGEST_SIDE = 1600
-
-
 def prepare_own_picture(path) -> OwnPicture:
-    """Read a picture file for the library: checked, and big photos made smaller.
+    """Read a picture file for the library: checked by the one gate (big photos made smaller, SVGs cleaned).
 
     Raises ``PictureRefused`` with a plain message when the file cannot be used.
     """
     picture = read_own_picture(path)
-    if picture.format == "svg":
-        if not QSvgRenderer(QByteArray(picture.data)).isValid():
-            raise PictureRefused(_("The picture in {name} cannot be read. The file may be damaged.").format(name=picture.name))
-        return picture
-    image = QImage.fromData(picture.data)
-    if image.isNull():
+    safe = SafePicture(picture.format, picture.data)
+    if _render_own(safe, 16) is None:  # the gate passed it, yet Qt cannot draw it
         raise PictureRefused(_("The picture in {name} cannot be read. The file may be damaged.").format(name=picture.name))
-    if max(image.width(), image.height()) <= LARGEST_SIDE:
-        return picture
-    smaller = image.scaled(
-        LARGEST_SIDE, LARGEST_SIDE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-    )
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    kind = "PNG" if smaller.hasAlphaChannel() else "JPEG"
-    smaller.save(buffer, kind, 88 if kind == "JPEG" else -1)
-    buffer.close()
-    return own_picture(bytes(data.data()), picture.name)
+    return picture

@@ -55,6 +55,7 @@ class Built:
     data: bytes = b""
     pages: tuple[tuple[int, int, int, bytes], ...] = ()  # width, height, bytes a line, RGB
     problem: str = ""
+    left_out: str = ""  # which pictures could not be drawn, in one sentence
 
 
 def build(kind: str, workshop: Workshop, layout_name: str, pictures: PrintPictures, names: Names, contact: str,
@@ -65,6 +66,7 @@ def build(kind: str, workshop: Workshop, layout_name: str, pictures: PrintPictur
     import pypdfium2
 
     from facilitator.printing.documents import PrintProblem, agenda_pdf, cards_pdf, summary_pdf
+    from facilitator.printing.pictures import left_out_note
 
     out = io.BytesIO()
     try:
@@ -88,7 +90,7 @@ def build(kind: str, workshop: Workshop, layout_name: str, pictures: PrintPictur
             pages.append((bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer)))
     finally:
         document.close()
-    return Built(data, tuple(pages))
+    return Built(data, tuple(pages), left_out=left_out_note(pictures.left_out))
 
 
 class PrintDialog(QDialog):
@@ -240,8 +242,9 @@ class PrintDialog(QDialog):
             return
         self.status.setStyleSheet("")
         count = len(self.built.pages)
-        self.status.setText(ngettext("{n} page. This is how it will look.", "{n} pages. This is how they will look.",
-                                     count).format(n=count))
+        shown = ngettext("{n} page. This is how it will look.", "{n} pages. This is how they will look.",
+                         count).format(n=count)
+        self.status.setText(f"{shown} {self.built.left_out}" if self.built.left_out else shown)
         for number, (width, height, stride, data) in enumerate(self.built.pages, start=1):
             image = QImage(data, width, height, stride, QImage.Format.Format_RGB888).copy()
             label = QLabel()
