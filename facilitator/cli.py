@@ -199,22 +199,38 @@ def read_workshop_or_say(path: Path, heading: str | None = None):
     try:
         return exchange.read_workshop_file(path)
     except exchange.ImportFailed as error:
-        print((heading or _("Cannot read {path}:")).format(path=path), file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+        _say_problems((heading or _("Cannot read {path}:")).format(path=path), error.problems)
         return None
 
 
-def _import(library, args: argparse.Namespace) -> int:
-    from facilitator.core import exchange
+def _say_problems(heading: str, problems: list[str]) -> None:
+    print(heading, file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
 
-    result = read_workshop_or_say(args.file, _("Cannot import {path}:"))
+
+def _import(library, args: argparse.Namespace) -> int:
+    from facilitator.core import exchange, untrusted
+    from facilitator.core.errors import LibraryError
+
+    heading = _("Cannot import {path}:")
+    result = read_workshop_or_say(args.file, heading)
     if result is None:
         return EXIT_PROBLEM
-    workshop = exchange.import_into(library, result)
+    heading = heading.format(path=args.file)
+    try:
+        workshop = exchange.import_into(library, result)
+    except exchange.ImportFailed as error:
+        _say_problems(heading, error.problems)
+        return EXIT_PROBLEM
+    except LibraryError as error:  # such as another program using the library just now
+        _say_problems(heading, [str(error), _("Nothing was imported.")])
+        return EXIT_PROBLEM
     for note in result.notes:
         print(_("Note: {note}").format(note=note))
-    print(_("Imported “{title}” ({id}).").format(title=workshop.title, id=workshop.id))
+    # The title is the file's: shown without control characters, which could upset the terminal.
+    title = untrusted.plain_characters(workshop.title)
+    print(_("Imported “{title}” ({id}).").format(title=title, id=workshop.id))
     return 0
 
 

@@ -13,8 +13,10 @@ from typing import Protocol
 
 from facilitator.core import exchange
 from facilitator.core.deciding import next_meeting, previous_meeting
+from facilitator.core.errors import LibraryError
 from facilitator.core.library import Library
 from facilitator.core.model import Workshop
+from facilitator.core.untrusted import plain_characters
 from facilitator.i18n import N_, _
 
 
@@ -60,11 +62,15 @@ class LibraryCommands:
         return self.library.add_workshop(next_meeting(latest, day))
 
     def import_workshop(self) -> Workshop | None:
+        """Add a workshop from a file the facilitator picks. Whatever the file holds and whatever state the
+        library is in, this ends either with the workshop in the library or with a warning and nothing
+        changed."""
         path = self.view.pick_file_to_open(_("Import a workshop"), _(WORKSHOP_FILES))
         if path is None:
             return None
         try:
             result = exchange.read_workshop_file(path)
+            workshop = exchange.import_into(self.library, result)
         except exchange.ImportFailed as error:
             self.view.warn(
                 _("Cannot import this file"),
@@ -74,11 +80,18 @@ class LibraryCommands:
                 error.problems,
             )
             return None
-        workshop = exchange.import_into(self.library, result)
+        except LibraryError as error:  # such as another program using the library just now
+            self.view.warn(
+                _("Cannot import this file"),
+                _("{name} could not be added to your library just now. Nothing was changed. Please try again "
+                  "later.").format(name=path.name),
+                [str(error)],
+            )
+            return None
         if result.notes:
             self.view.warn(
                 _("Workshop imported"),
-                _("“{title}” is now in your library. Please note:").format(title=workshop.title),
+                _("“{title}” is now in your library. Please note:").format(title=plain_characters(workshop.title)),
                 result.notes,
             )
         return workshop

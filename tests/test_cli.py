@@ -1,14 +1,21 @@
 """The command line: list, export, import, version, and its error messages."""
 
+import functools
 import json
+import os
+import sqlite3
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from facilitator import cli
+from facilitator.core import exchange
 from facilitator.core.library import open_library
 from facilitator.core.model import AgendaItem, Workshop
+from tests.core.samples import full_workshop
 
 
 def run(capsys, *args):
@@ -156,3 +163,103 @@ def test_head_takes_the_first_line_and_the_command_says_nothing_more(tmp_path):
     assert done.stderr == ""
     assert done.returncode == 0
     assert done.stdout.startswith("1:") and done.stdout.count("\n") == 1
+
+
+# -- import: any file, any library, one plain message and nothing changed ---------------------------
+
+
+def library_bytes(path) -> bytes:
+    """The library file and its write-ahead log, as they are on disk."""
+    wal = path.with_name(path.name + "-wal")
+    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def a_library(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    cli.open_app_library(path).close()
+    return path
+
+
+def hostile_files(tmp_path) -> dict[str, str]:
+    good = json.loads(json.dumps(exchange.workshop_document(full_workshop(), None)))
+    surrogate = json.loads(json.dumps(good))
+    surrogate["workshop"]["agenda"][0]["title"] = "Welcome \ud800"
+    files = {
+        "surrogate.json": json.dumps(surrogate).encode("ascii"),
+        "digits.json": json.dumps(good).replace('"minutes": 15', '"minutes": ' + "9" * 5000).encode(),
+        "nan.json": json.dumps(good).replace('"minutes": 15', '"minutes": NaN').encode(),
+        "twice.json": b'{"format": 3, "workshop": {"title": "A", "title": "B"}}',
+        "deep.json": b'{"format": 3, "workshop": {"title": ' + b"[" * 50_000 + b"]" * 50_000 + b"}}",
+    }
+    for name, raw in files.items():
+        (tmp_path / name).write_bytes(raw)
+    folder = tmp_path / "folder.json"
+    folder.mkdir()
+    names = {name: str(tmp_path / name) for name in [*files, folder.name]}
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.json")
+        names["pipe.json"] = str(tmp_path / "pipe.json")
+    if Path("/dev/zero").exists():
+        names["zero"] = "/dev/zero"
+    return names
+
+
+def test_import_of_any_hostile_file_says_so_plainly_and_leaves_the_library_as_it_was(tmp_path, capsys):
+    library = a_library(tmp_path)
+    before = library_bytes(library)
+    for name, path in hostile_files(tmp_path).items():
+        started = time.perf_counter()
+        code, out, err = run(capsys, "--library", str(library), "import", path)
+        assert code == 1, name
+        assert err.startswith(f"Cannot import {path}:\n  "), (name, err)
+        assert "Traceback" not in err and "Error" not in err, (name, err)
+        assert out == ""
+        assert time.perf_counter() - started < 5, name
+        assert library_bytes(library) == before, name
+
+
+@pytest.mark.parametrize("command", [["print", "summary"], ["slides"]])
+def test_print_and_slides_of_a_hostile_file_say_so_plainly(tmp_path, capsys, command):
+    for name, path in hostile_files(tmp_path).items():
+        code, out, err = run(capsys, *command, path, "-o", str(tmp_path / "out"))
+        assert code == 1, name
+        assert err.startswith(f"Cannot read {path}:\n  "), (name, err)
+        assert "Traceback" not in err, (name, err)
+    assert not (tmp_path / "out").exists()
+
+
+def test_import_while_another_program_is_using_the_library_says_so_and_adds_nothing(tmp_path, capsys, monkeypatch):
+    library = a_library(tmp_path)
+    exported = tmp_path / "out.json"
+    exported.write_text(json.dumps(exchange.workshop_document(full_workshop(), None)), encoding="utf-8")
+    run(capsys, "--library", str(library), "list")  # today's backup is made, so the next run only reads
+    monkeypatch.setattr(cli, "open_app_library", functools.partial(cli.open_app_library, wait=0.1))
+    other = sqlite3.connect(library, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code, out, err = run(capsys, "--library", str(library), "import", str(exported))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 1
+    assert err == (
+        f"Cannot import {exported}:\n  This could not be saved: Another program is using the library.\n"
+        "  Nothing was imported.\n"
+    )
+    code, out, err = run(capsys, "--library", str(library), "list")
+    assert len(out.strip().splitlines()) == 1  # the demo only
+    code, out, err = run(capsys, "--library", str(library), "import", str(exported))
+    assert code == 0, err  # and once the other program is done, it imports
+
+
+def test_an_imported_title_is_shown_without_its_control_characters(tmp_path, capsys):
+    library = a_library(tmp_path)
+    exported = tmp_path / "out.json"
+    doc = exchange.workshop_document(full_workshop(title="Bus\x1b[2J passes\r"), None)
+    exported.write_text(json.dumps(doc), encoding="utf-8")
+    code, out, err = run(capsys, "--library", str(library), "import", str(exported))
+    assert code == 0, err
+    assert out.startswith("Imported “Bus\ufffd[2J passes\ufffd” (")
+    lib = open_library(library)
+    assert lib.load_workshop(doc["workshop"]["id"]).title == "Bus\x1b[2J passes\r"  # kept as the file said
+    lib.close()

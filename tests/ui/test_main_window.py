@@ -1,6 +1,7 @@
 """The main window: lists the library's workshops, opens one, saves edits at once."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -173,3 +174,84 @@ def test_the_app_explains_a_damaged_library_and_leaves_it_alone(qtbot, tmp_path,
     assert str(damaged) in text and "backups" in text.lower()
     assert damaged.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["library.sqlite3"]
+
+
+# -- File ▸ Import: whatever the file and the library, a warning in a dialog and nothing changed ----
+
+
+def warnings_answered(seen: list):
+    """Reads and closes each message box the window opens, as a facilitator would press OK."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def look():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.windowTitle(), box.text()))
+            box.accept()
+        else:
+            QTimer.singleShot(20, look)
+
+    QTimer.singleShot(0, look)
+
+
+def import_through_the_menu(window, path, qtbot) -> list:
+    seen: list = []
+    window.pick_file_to_open = lambda title, filter: Path(path)
+    warnings_answered(seen)
+    window.actions.import_.trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    return seen
+
+
+def library_bytes(path: Path) -> bytes:
+    wal = path.with_name(path.name + "-wal")
+    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def test_file_import_of_a_hostile_file_shows_a_warning_and_changes_nothing(window, tmp_path, qtbot):
+    good = window.library.load_workshop(window.current_workshop_id())
+    from facilitator.core import exchange
+
+    text = json.dumps(exchange.workshop_document(good, None))
+    files = {
+        "surrogate.json": (text.replace('"title": "', '"title": "\\ud800', 1), "broken character"),
+        "digits.json": (text.replace('"minutes": ', '"minutes": ' + "9" * 5000, 1), "digits long"),
+        "twice.json": ('{"format": 3, "workshop": {"title": "A", "title": "B"}}', '"title" twice'),
+    }
+    library_file = window.library.path
+    before = library_bytes(library_file)
+    for name, (content, expected) in files.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        ((title, message),) = import_through_the_menu(window, tmp_path / name, qtbot)
+        assert title == "Cannot import this file"
+        assert f"{name} could not be imported. Nothing was changed." in message
+        assert expected in message, message
+    if Path("/dev/zero").exists():
+        ((title, message),) = import_through_the_menu(window, "/dev/zero", qtbot)
+        assert "is not an ordinary file" in message
+    assert window.workshop_list.count() == 1
+    assert library_bytes(library_file) == before
+
+
+def test_file_import_while_another_program_is_using_the_library_warns_then_works(window, tmp_path, qtbot):
+    import sqlite3
+
+    from facilitator.core import exchange
+
+    path = exchange.export_workshop(window.library, window.current_workshop_id(), tmp_path / "w.json")
+    window.library.wait_at_most(0.1)  # as the app does: the window never waits long for the library
+    other = sqlite3.connect(window.library.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        ((title, message),) = import_through_the_menu(window, path, qtbot)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert title == "Cannot import this file"
+    assert "w.json could not be added to your library just now. Nothing was changed." in message
+    assert "Another program is using the library." in message
+    assert window.workshop_list.count() == 1 and len(window.library.list_workshops()) == 1
+    seen = import_through_the_menu(window, path, qtbot)  # the note that it came in as a copy
+    assert seen[0][0] == "Workshop imported"
+    assert window.workshop_list.count() == 2
