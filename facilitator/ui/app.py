@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator.i18n import _
 from facilitator.resources import icons_dir
+from facilitator.ui.fonts import add_own_fonts, window_font
 
 
 def make_application() -> QApplication:
@@ -21,9 +22,10 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName("facilitator")
     app.setStyle("Fusion")
     app.setWindowIcon(QIcon(str(icons_dir() / "facilitator.svg")))
+    add_own_fonts()
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
-    app.setFont(font)
+    app.setFont(window_font(font))
     return app
 
 

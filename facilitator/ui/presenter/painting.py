@@ -33,8 +33,12 @@ from facilitator.i18n import _, ngettext
 from facilitator.session.run import Phase, TimerState
 from facilitator.session.screens import Kind, Screen, Step
 from facilitator.session.themes import Theme
+from facilitator.ui.fonts import ARABIC, LATIN, add_own_fonts
 
-FONT_FAMILIES = ["Atkinson Hyperlegible Next", "Atkinson Hyperlegible", "Noto Sans", "DejaVu Sans", "Arial"]
+# The app's own font first. Letters it lacks come from the next family that has them: Arabic from the computer's
+# usual fonts as before (their lines sit closer than Noto Sans Arabic's), and from the app's own Arabic font when
+# the computer has none.
+FONT_FAMILIES = [LATIN, "Atkinson Hyperlegible", "Noto Sans", "DejaVu Sans", "Arial", ARABIC]
 TITLE_SMALLEST = 1 / 20  # of the screen height
 READ_SMALLEST = 1 / 40
 TITLE_LARGEST = 1 / 9
@@ -46,6 +50,7 @@ WRAP = Qt.TextFlag.TextWordWrap
 
 
 def font(pixels: float, bold: bool = False) -> QFont:
+    add_own_fonts()
     made = QFont()
     made.setFamilies(FONT_FAMILIES)
     made.setPixelSize(max(1, round(pixels)))

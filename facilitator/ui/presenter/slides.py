@@ -71,10 +71,12 @@ def render_slides(result, output: Path, theme_key: str, size: tuple[int, int], t
     from facilitator.core import exchange
     from facilitator.pictures.catalogue import PictureCatalogue
     from facilitator.session.screens import workshop_screens
+    from facilitator.ui.fonts import add_own_fonts
     from facilitator.ui.pictures import PictureStore
     from facilitator.ui.presenter.participant_view import Look, ScreenDrawing
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    add_own_fonts()  # the words are drawn with the app's fonts, even on a computer with none
     written: list[Path] = []
     # The workshop's own pictures are read through a library, as in the app.
     with exchange.imported_for_a_while(result) as (library, workshop):
