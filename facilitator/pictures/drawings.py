@@ -41,6 +41,7 @@ _KEPT = {
     "svg", "g", "defs", "symbol", "use", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
     "text", "tspan", "linearGradient", "radialGradient", "stop", "clipPath", "style", "image",
 }
+_USED_ELSEWHERE = {"defs", "symbol", "clipPath", "linearGradient", "radialGradient", "style"}
 _WITH_WORDS = {"text", "tspan", "style"}
 _WITH_HREF = {"use", "linearGradient", "radialGradient"}
 _LEFT_OUT_ATTRIBUTES = {
@@ -307,7 +308,8 @@ def _leave_out_circles_and_count(root) -> None:
         element, done = stack.pop()
         if done:
             open_now.discard(element)
-            total = 1 + sum(drawn[child] for child in element)
+            # Parts that are only drawn where they are used (defs, symbols, clip paths...) count once here.
+            total = 1 + sum(1 if etree.QName(child).localname in _USED_ELSEWHERE else drawn[child] for child in element)
             for target in _references(element):
                 if target in by_id:
                     total += drawn.get(by_id[target], 0)
@@ -326,6 +328,8 @@ def _leave_out_circles_and_count(root) -> None:
         stack.extend((child, False) for child in reversed(list(element)))
     if drawn[root] > MOST_DRAWN:
         raise drawing_too_busy()
+    for use in [e for e in root.iter(f"{{{SVG}}}use") if e.get(HREF) is None]:  # a <use> of nothing left
+        use.getparent().remove(use)
 
 
 def _leave_out_reference(element, target: str) -> None:
