@@ -80,6 +80,19 @@ def measured():
             found.peak_mb = (_status("VmHWM") - before) / 1024
 
 
+def pixels_near(images, colour, within: int = 3) -> int:
+    """How many pixels of the (RGB) Pillow ``images`` are within ``within`` of ``colour`` in every channel."""
+    from PIL import ImageChops
+
+    count = 0
+    for image in images:
+        bands = [band.point(lambda v, c=c: 255 if abs(v - c) <= within else 0)
+                 for band, c in zip(image.convert("RGB").split(), colour)]
+        both = ImageChops.multiply(ImageChops.multiply(bands[0], bands[1]), bands[2])
+        count += both.histogram()[255]
+    return count
+
+
 def plant_secret(folder: Path) -> Path:
     """The secret files, in ``folder``; a subfolder to work in, so ``../secret.png`` reaches them."""
     folder.mkdir(parents=True, exist_ok=True)

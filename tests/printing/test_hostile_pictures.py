@@ -32,6 +32,7 @@ from tests.pictures.hostile import (
     SECRET_COLOUR,
     hostile_pictures,
     measured,
+    pixels_near,
     plant_secret,
 )
 
@@ -101,18 +102,6 @@ def pages_of(pdf: bytes, scale: float = 1.0) -> tuple[str, list]:
     finally:
         document.close()
     return text, images
-
-
-def pixels_near(images, colour, within: int = 3) -> int:
-    """How many pixels are within ``within`` of ``colour`` in every channel."""
-    from PIL import ImageChops
-
-    count = 0
-    for image in images:
-        bands = [band.point(lambda v, c=c: 255 if abs(v - c) <= within else 0) for band, c in zip(image.split(), colour)]
-        both = ImageChops.multiply(ImageChops.multiply(bands[0], bands[1]), bands[2])
-        count += both.histogram()[255]
-    return count
 
 
 def make(kind: str, workshop: Workshop, pictures: PrintPictures) -> bytes:
