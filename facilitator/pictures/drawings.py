@@ -42,6 +42,7 @@ _KEPT = {
     "text", "tspan", "linearGradient", "radialGradient", "stop", "clipPath", "style", "image",
 }
 _USED_ELSEWHERE = {"defs", "symbol", "clipPath", "linearGradient", "radialGradient", "style"}
+_NEEDS = {"path": "d", "polyline": "points", "polygon": "points"}
 _WITH_WORDS = {"text", "tspan", "style"}
 _WITH_HREF = {"use", "linearGradient", "radialGradient"}
 _LEFT_OUT_ATTRIBUTES = {
@@ -99,6 +100,9 @@ def _copy_children(source, target, space: str | None) -> None:
         made = etree.SubElement(target, f"{{{SVG}}}{local}")
         _copy_attributes(child, made)
         if local == "image" and not _embedded_photo(child, made):
+            target.remove(made)
+            continue
+        if local in _NEEDS and made.get(_NEEDS[local]) is None:  # a path with no path data draws nothing
             target.remove(made)
             continue
         if local in _WITH_HREF:
