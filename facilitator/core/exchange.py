@@ -288,7 +288,7 @@ def parse_workshop(data: typing.Any) -> ImportResult:
         for n, item in enumerate(items, start=1):
             built = checker.build(cls, item, label.format(n=n))
             if built is not None:
-                if isinstance(built, Decision) and "agreed" not in item:
+                if isinstance(built, Decision) and item.get("agreed") is None:
                     # Before format 3 a decision was agreed once it said how people agreed.
                     built.agreed = built.agreement is not Agreement.NOT_YET
                 getattr(checked, part).append(built)

@@ -1428,3 +1428,60 @@ def test_a_file_s_workshop_imported_for_a_while_is_never_on_disk(tmp_path, monke
         assert sorted(p.name for p in tmp_path.iterdir()) == ["tmp", "w.json"]
     with pytest.raises(sqlite3.ProgrammingError):
         library.list_workshops()  # closed: gone with its names
+
+
+# -- docs/file-format.md says what is written ------------------------------------------------------
+
+FILE_FORMAT = Path(__file__).parents[2] / "docs" / "file-format.md"
+
+
+def _keys(value) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for inner in value.values() for k in _keys(inner)}
+    if isinstance(value, list):
+        return {k for inner in value for k in _keys(inner)}
+    return set()
+
+
+def test_the_file_format_page_names_every_field_the_app_writes_and_every_choice():
+    from facilitator.pictures.own import own_picture
+    from tests.pictures import tiny_png
+
+    page = FILE_FORMAT.read_text(encoding="utf-8")
+    hall = own_picture(tiny_png(), "Hall")
+    workshop = full_workshop(group=Group("G"))
+    workshop.agenda[0].picture = hall.ref
+    written = exchange.workshop_document(workshop, Group("G"), [hall])
+    missing = sorted(key for key in _keys(written) if f"`{key}`" not in page)
+    assert missing == [], f"docs/file-format.md does not name {missing}"
+    for choice in (ItemKind, AccessNeed, Agreement, ActionStatus):
+        assert [c.value for c in choice if f"`{c.value}`" not in page] == [], choice
+    assert f"describes **format {exchange.FORMAT}**" in page
+    assert f"`format` is one whole number (`FORMAT` in `exchange.py`), now `{exchange.FORMAT}`." in page
+
+
+def test_the_file_format_page_gives_every_limit_as_it_is():
+    page = FILE_FORMAT.read_text(encoding="utf-8")
+    for name in ("MAX_FILE_BYTES", "MAX_PARTS", "MOST_OPTIONS", "MOST_PICTURES", "MOST_VALUES", "SHORT_TEXT",
+                 "LONG_TEXT", "MAX_PROBLEMS"):
+        assert f"**{getattr(exchange, name):,}" in page, name
+    assert f"**{untrusted.MOST_DIGITS:,}**" in page
+    (long_row,) = [line for line in page.splitlines() if "(`LONG_FIELDS`)" in line]
+    assert [f for f in exchange.LONG_FIELDS if f"`{f}`" not in long_row] == []
+    for name, most in exchange.SHORTER_FIELDS.items():
+        (row,) = [line for line in page.splitlines() if line.startswith(f"| `{name}` |")]
+        assert f"at most **{most:,}** characters" in row, name
+    for name, (low, high) in exchange.NUMBER_RANGES.items():
+        rows = [line for line in page.splitlines() if line.startswith(f"| `{name}` |")]
+        assert rows and all(f"whole number, {low:,} to {high:,}" in row for row in rows), name
+
+
+def test_the_example_on_the_file_format_page_imports_without_a_note():
+    page = FILE_FORMAT.read_text(encoding="utf-8")
+    example = page.split("## Example", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    result = exchange.parse_workshop_bytes(example.encode("utf-8"))
+    assert result.notes == []
+    assert result.workshop.decisions[1].options[0].words == "May"
+    assert exchange.workshop_document(result.workshop, result.group)["workshop"] == json.loads(example)["workshop"]
+    smallest = page.split("The smallest file that imports is `", 1)[1].split("`", 1)[0]
+    assert exchange.parse_workshop_bytes(smallest.encode()).workshop.title == "Our workshop"
