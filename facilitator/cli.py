@@ -135,6 +135,9 @@ def _command(argv: list[str] | None) -> int:
         return EXIT_PROBLEM
     try:
         return COMMANDS[args.command](library, args)
+    except LibraryError as error:  # such as a change the library cannot take now: one plain line
+        print(error, file=sys.stderr)
+        return EXIT_PROBLEM
     finally:
         library.close()
 
@@ -146,12 +149,15 @@ def default_library_path() -> Path:
     return platformdirs.user_data_path("facilitator", appauthor=False) / "library.sqlite3"
 
 
-def open_app_library(path: Path | None):
-    """Open the library the app uses; a brand-new one starts with the demo workshop."""
+def open_app_library(path: Path | None, wait: float = 5.0):
+    """Open the library the app uses; a brand-new one starts with the demo workshop. Changes the library
+    cannot take at once are kept in its recovery file (``core/recovery.py``) until they are saved."""
     from facilitator.core.demo import demo_workshop
     from facilitator.core.library import open_library
+    from facilitator.core.recovery import RecoveryFile
 
-    library = open_library(path or default_library_path())
+    library = open_library(path or default_library_path(), wait=wait)
+    library.unsaved.keeper = RecoveryFile(library.path).keep
     if library.created:
         group, workshop = demo_workshop()
         library.add_workshop(workshop, group=group)

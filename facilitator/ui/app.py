@@ -14,6 +14,10 @@ from facilitator.i18n import _
 from facilitator.resources import icons_dir
 from facilitator.ui.fonts import add_own_fonts, window_font
 
+# The window never waits longer than this for another program that is using the library: a change
+# that cannot be written at once is kept and saved a moment later (core/unsaved.py).
+GUI_WAIT_SECONDS = 0.1
+
 
 def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -44,7 +48,10 @@ def run(library_path: Path | None, smoke: bool = False, started: float | None = 
         if not smoke:
             QMessageBox.critical(None, _("The library cannot be opened"), str(error))
         return 1
+    library.wait_at_most(GUI_WAIT_SECONDS)
+    from facilitator.core.recovery import RecoveryFile
     from facilitator.ui.languages import apply_language, chosen_language
+    from facilitator.ui.saving import offer_recovered, say_library_errors
     from facilitator.ui.settings import Preferences
 
     preferences = Preferences()
@@ -56,6 +63,10 @@ def run(library_path: Path | None, smoke: bool = False, started: float | None = 
             QTimer.singleShot(0, window.close)
 
         window.first_paint.connect(painted)
+    else:
+        say_library_errors(window)
+        window.first_paint.connect(lambda: QTimer.singleShot(0, lambda: offer_recovered(
+            window, library, RecoveryFile(library.path))))
     window.show()
     code = app.exec()
     library.close()

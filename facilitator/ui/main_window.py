@@ -36,6 +36,7 @@ from facilitator.ui.hints import hints_of
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.read_aloud import ReadAloud
+from facilitator.ui.saving import SavingBanner, ask_before_closing
 from facilitator.ui.settings import LAST_FOLDER, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_SPLITTER, ZOOM, Preferences
 from facilitator.ui.speech import Speaker
 from facilitator.ui.undo import UndoHistory
@@ -85,7 +86,14 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(self.splitter)
+        self.saving = SavingBanner(library)
+        self.saving.saved_again.connect(self._show_saved)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.saving)
+        middle_layout.addWidget(self.splitter, stretch=1)
+        self.setCentralWidget(middle)
 
         self.glossary = GlossaryPanel(library, self.history, self.plain_words, self.pictures)
         self.glossary.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -101,7 +109,9 @@ class MainWindow(QMainWindow):
 
         self.read_aloud = ReadAloud(self)
         self.actions = menus.build(self)
-        self.statusBar().showMessage(picture_trouble or _("Library: {path}").format(path=library.path))
+        self.statusBar().showMessage(
+            picture_trouble or library.backup_problem or _("Library: {path}").format(path=library.path)
+        )
         zoom.set_zoom(self.preferences.get(ZOOM))
         library.subscribe(self._library_changed)
         self.refresh_list(select=self.preferences.get(LAST_WORKSHOP))
@@ -242,7 +252,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _show_saved(self) -> None:
-        self.statusBar().showMessage(_("All changes saved."), 4000)
+        if not self.library.unsaved:  # otherwise the band at the top says what is not saved yet
+            self.statusBar().showMessage(_("All changes saved."), 4000)
 
     # -- the View that commands talk to ------------------------------------------
 
@@ -288,11 +299,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802 (Qt's name)
         if self._closed:
             return super().closeEvent(event)
-        self._closed = True
         if self.presenter is not None:
-            self.presenter.stop()
-        self.speaker.close()
+            self.presenter.stop()  # its last times are written (or kept) before the question below
         self.page.flush()
+        if not ask_before_closing(self, self.library):
+            event.ignore()
+            return
+        self._closed = True
+        self.saving.detach()
+        self.speaker.close()
         self.page.detach()
         self.preferences.set(ZOOM, zoom.zoom())
         self.preferences.set(WINDOW_GEOMETRY, self.saveGeometry())

@@ -35,3 +35,10 @@ def speaking_window(qtbot, library, preferences, engine=None, player=None, facto
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture(autouse=True)
+def no_question_when_closing(monkeypatch):
+    """A window closed with changes not saved asks what to do and waits for an answer that no test would
+    give: in tests it closes instead (a test of that question puts the real one back)."""
+    monkeypatch.setattr("facilitator.ui.main_window.ask_before_closing", lambda parent, library: True)

@@ -11,6 +11,7 @@ speech engine) and the console's read-back bar.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -997,3 +998,23 @@ def test_words_in_any_language_are_what_the_room_sees_and_hears(room, facilitato
     assert " ".join(room.said()).endswith(f"Is this right? {text} 3 people chose {text}. 1 person chose Stay here.")
     room.key(K.Key_Y)
     assert last_decision(room).text == text and last_decision(room).agreed
+
+
+def test_a_decision_written_while_the_library_is_read_only_is_kept_said_and_saved_later(room, facilitator):
+    room.go(GOOD_DAY)
+    library = room.window.library
+    count = len(room.stored().decisions)
+    library._conn.execute("PRAGMA query_only = ON")  # as a library that became read-only
+    facilitator.will(decision("We meet in the garden room."))
+    room.key(K.Key_D)
+    assert last_decision(room).text == "We meet in the garden room."  # kept, and read back as usual
+    assert "not saved yet" in room.message() and "read-only" in room.message()
+    library._conn.execute("PRAGMA query_only = OFF")
+    assert library.save_unsaved()
+    assert room.message() == "Everything is saved again."
+    check = sqlite3.connect(library.path)
+    try:
+        texts = [r[0] for r in check.execute("SELECT text FROM decisions ORDER BY position")]
+    finally:
+        check.close()
+    assert len(texts) == count + 1 and texts[-1] == "We meet in the garden room."

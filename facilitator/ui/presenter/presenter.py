@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QWidget
 
 from facilitator.core.library import Change, Library
+from facilitator.core.unsaved import SavingState
 from facilitator.i18n import _, format_clock, format_minutes
 from facilitator.session.chime import Chime
 from facilitator.session.record import LibraryRecorder
@@ -27,6 +28,7 @@ from facilitator.ui.presenter.participant_view import Look, ParticipantView
 from facilitator.ui.presenter.recording import Recording
 from facilitator.ui.presenter.word_picker import WordPicker, words_in
 from facilitator.ui.read_aloud import pronunciations_of
+from facilitator.ui.saving import state_words
 from facilitator.ui.settings import (
     PRESENT_SCREEN,
     PRESENT_SOUND,
@@ -101,6 +103,7 @@ class Presenter(QObject):
         self.running = True
         self.session.subscribe(self._show)
         self.library.subscribe(self._library_changed)
+        self.library.unsaved.watch(self._saving_changed)
         self._speaker_slots = []
         if self.speaker is not None:
             self._speaker_slots = [
@@ -133,6 +136,7 @@ class Presenter(QObject):
         self.session.finish()
         self.session.unsubscribe(self._show)
         self.library.unsubscribe(self._library_changed)
+        self.library.unsaved.unwatch(self._saving_changed)
         app = QGuiApplication.instance()
         app.screenAdded.disconnect(self._screen_added)
         app.screenRemoved.disconnect(self._screen_removed)
@@ -364,7 +368,14 @@ class Presenter(QObject):
         return format_clock(now.time(), language), item, day
 
     def say(self, text: str) -> None:
+        """A message on the console; while changes wait to be saved, it says that too."""
+        if text and self.library.unsaved:
+            text = f"{text} {state_words(self.library.unsaved.state())}"
         self.console.say(text)
+
+    def _saving_changed(self, state: SavingState) -> None:
+        """The library could not take a change (or takes them again): the console says so, in words."""
+        self.console.say(state_words(state) if state.titles else _("Everything is saved again."))
 
     # -- screens ------------------------------------------------------------------------
 
