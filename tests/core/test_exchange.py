@@ -213,6 +213,15 @@ def test_decisions_in_a_format_2_file_that_say_how_people_agreed_are_agreed():
     assert [d.agreed for d in result.workshop.decisions] == [True, True, False]
 
 
+def test_a_decision_whose_agreed_is_null_is_read_as_one_without_it():
+    """Missing and null mean the same, for this field as for every other (the fuzzer found they did not)."""
+    doc = document()
+    doc["workshop"]["decisions"][0]["agreed"] = None
+    del doc["workshop"]["decisions"][1]["agreed"]
+    doc["workshop"]["decisions"][1]["agreement"] = "not_yet"
+    assert [d.agreed for d in exchange.parse_workshop_bytes(to_bytes(doc)).workshop.decisions] == [True, False]
+
+
 def test_the_most_options_and_counts_allowed_are_fine():
     doc = document()
     options = [{"words": f"Day {n} 📅", "count": 10_000 if n == 0 else n} for n in range(exchange.MOST_OPTIONS)]
