@@ -59,7 +59,7 @@ def make_backup(conn: sqlite3.Connection, folder: Path, reason: str, now: dt.dat
         copy = sqlite3.connect(partial)
         try:
             conn.backup(copy)
-            problem = _problem(copy)
+            problem = copy_problem(copy)
         finally:
             copy.close()
         if problem:
@@ -75,7 +75,7 @@ def make_backup(conn: sqlite3.Connection, folder: Path, reason: str, now: dt.dat
     return target
 
 
-def _problem(conn: sqlite3.Connection) -> str:
+def copy_problem(conn: sqlite3.Connection) -> str:
     """What is wrong with a copy of a library ("" when it is a whole, usable library)."""
     try:
         if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
@@ -144,7 +144,7 @@ def opens(path: Path) -> bool:
         return False
     try:
         with looked_at(path) as conn:
-            return _problem(conn) == ""
+            return copy_problem(conn) == ""
     except sqlite3.Error:
         return False
 

@@ -203,3 +203,25 @@ EDIT_WORDS = {"alias": N_("chosen name")}
 def _field_words(name: str) -> str:
     return field_words(name, EDIT_WORDS)
 
+
+
+@dataclass
+class Together:
+    """Several edits made, and undone, as one step (removing a person and their name where it was)."""
+
+    workshop_id: str
+    steps: list[Edit]
+
+    def describe(self) -> str:
+        return self.steps[0].describe()
+
+    def apply(self, library: Library) -> None:
+        for step in self.steps:
+            step.apply(library)
+
+    def revert(self, library: Library) -> None:
+        for step in reversed(self.steps):
+            step.revert(library)
+
+    def absorb(self, later: Edit) -> bool:
+        return False

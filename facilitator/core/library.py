@@ -36,6 +36,7 @@ from facilitator.core.model import (
     Workshop,
     WorkshopSummary,
 )
+from facilitator.core.names import forget_in_file
 from facilitator.core.unsaved import UnsavedChanges
 from facilitator.i18n import _
 from facilitator.pictures.own import OwnPicture
@@ -454,6 +455,17 @@ class Library:
             db.executemany(f"UPDATE {table} SET position = ? WHERE id = ?", list(enumerate(ids)))
 
         self._change_workshop(workshop_id, write, lambda w: unsaved.move_part(w, part, part_id, new_index))
+
+    def forget_people(self, names: set[str]) -> int:
+        """Remove the named people from every workshop, with their names in every field that holds them
+        (``core/names.py``); how many places held them. It cannot be undone."""
+        if self.unsaved and not self.save_unsaved():
+            raise LibraryNotSaved(self.unsaved.reason)
+        with self._transaction() as db:
+            count = forget_in_file(db, names)
+        for summary in self.list_workshops():
+            self._tell("changed", summary.id)
+        return count
 
     # -- the facilitator's own pictures ---------------------------------------
 

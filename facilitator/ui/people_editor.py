@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.edits import AddPart, ChangePart, RemovePart
+from facilitator.core.edits import AddPart, ChangePart, Together
+from facilitator.core.forgetting import edits_to_forget
 from facilitator.core.model import ACCESS_NEED_NAMES, AccessNeed, Facilitator, Participant, Workshop
 from facilitator.i18n import _
+from facilitator.ui.forget_everywhere import ForgetEverywhere
 from facilitator.ui.text_fields import TextCommitter
 from facilitator.ui.undo import UndoHistory
 from facilitator.ui.zoom import big_font
@@ -156,6 +158,8 @@ class ParticipantForm(PartForm):
 class PeopleList(QWidget):
     """One list of people (running or taking part) with add, remove and a form."""
 
+    removed = Signal(object)  # the person just removed
+
     def __init__(
         self,
         history: UndoHistory,
@@ -245,8 +249,9 @@ class PeopleList(QWidget):
         if person is None or self.workshop is None:
             return
         self.form.flush()
-        self.history.push(RemovePart(self.workshop.id, self.part, self.current(), row))
+        self.history.push(Together(self.workshop.id, edits_to_forget(self.workshop, self.part, person, row)))
         self.list.setCurrentRow(min(row, self.list.count() - 1))
+        self.removed.emit(person)
 
     def change(self, field: str, value) -> None:
         person = self.form.obj
@@ -270,6 +275,8 @@ def describe_participant(person: Participant) -> str:
 
 
 class PeopleEditor(QWidget):
+    said = Signal(str)
+
     def __init__(self, history: UndoHistory, parent=None):
         super().__init__(parent)
         self.running = PeopleList(
@@ -283,17 +290,24 @@ class PeopleEditor(QWidget):
         privacy = QLabel(
             _("Names and needs are kept only in the library on this computer. "
               "Printouts leave them out unless you choose to include them. "
-              "Remove a person here and they are gone from this workshop.")
+              "Remove a person here and they are gone from this workshop, with their name wherever it was written.")
         )
         privacy.setWordWrap(True)
+        self.everywhere = ForgetEverywhere(history)
+        self.everywhere.said.connect(self.said)
+        for people in (self.running, self.taking_part):
+            people.removed.connect(self.everywhere.offer)
         lists = QHBoxLayout()
         lists.addWidget(self.running, stretch=2)
         lists.addWidget(self.taking_part, stretch=3)
         layout = QVBoxLayout(self)
         layout.addWidget(privacy)
+        layout.addWidget(self.everywhere)
         layout.addLayout(lists, stretch=1)
 
     def show_workshop(self, workshop: Workshop | None) -> None:
+        if workshop is None or self.running.workshop is None or workshop.id != self.running.workshop.id:
+            self.everywhere.hide()
         self.running.show_workshop(workshop)
         self.taking_part.show_workshop(workshop)
 

@@ -60,6 +60,11 @@ class UndoHistory(QUndoGroup):
             self.removeStack(stack)
             stack.deleteLater()
 
+    def forget_everything(self) -> None:
+        """No edit of any workshop can be undone any more (after something that cannot be undone)."""
+        for stack in self._stacks.values():
+            stack.clear()
+
     def seal(self) -> None:
         """Make the next edit a step of its own, even when it changes the same box as the last one."""
         self._sealed = True

@@ -129,6 +129,7 @@ class WorkshopPage(QWidget):
         self.planner = AgendaPlanner(pictures, history, self.plain_words)
         self.planner.said.connect(self.said)
         self.people = PeopleEditor(history)
+        self.people.said.connect(self.said)
         self.outcomes = OutcomesPanel(history, pictures)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.planner, _("Agenda"))

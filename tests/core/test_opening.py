@@ -150,7 +150,7 @@ def slow_check(conn):
     print("copied", flush=True)
     time.sleep(60)
     return ""
-backup._problem = slow_check
+backup.copy_problem = slow_check
 open_library(Path({str(path)!r}), now=dt.datetime(2026, 3, 6, 9, 0))
 """
     child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
