@@ -41,6 +41,11 @@ from facilitator.core.unsaved import UnsavedChanges
 from facilitator.i18n import _
 from facilitator.pictures.own import OwnPicture
 
+# A workshop's own row and the rows of each of its parts, as read from the file.
+WorkshopRows = tuple[tuple, dict[str, list[tuple]]]
+# How many workshops' rows are kept as last read.
+RECENT = 8
+
 # While changes wait in memory, each new change also tries to save them, at most this often;
 # the window tries again on a timer as well.
 RETRY_SECONDS = 1.0
@@ -93,6 +98,7 @@ class Library:
         self.unsaved = UnsavedChanges()
         self._listeners: list[Listener] = []
         self._identity = None if in_memory else opening.identity(path)
+        self._recent: dict[str, WorkshopRows] = {}
 
     # -- housekeeping ------------------------------------------------------
 
@@ -191,7 +197,9 @@ class Library:
             try:
                 workshop = self.load_workshop(workshop_id)
             except sqlite3.Error:
-                raise error from None  # it cannot even be read: the change is refused, plainly
+                if workshop_id not in self._recent:
+                    raise error from None  # it cannot even be read: the change is refused, plainly
+                workshop = _built(self._recent[workshop_id])
             change(workshop)
             self.unsaved.keep(workshop, error.reason)
         self._tell("changed", workshop_id)
@@ -310,23 +318,27 @@ class Library:
     def load_workshop(self, workshop_id: str) -> Workshop:
         if workshop_id in self.unsaved:
             return copy.deepcopy(self.unsaved.workshops[workshop_id])
+        rows = self._workshop_rows(workshop_id)
+        # The rows as last read: a change that can neither be written nor read again is made on them.
+        self._recent.pop(workshop_id, None)
+        self._recent[workshop_id] = rows
+        while len(self._recent) > RECENT:
+            del self._recent[next(iter(self._recent))]
+        return _built(rows)
+
+    def _workshop_rows(self, workshop_id: str) -> WorkshopRows:
         db = self._conn
-        cursor = db.execute(f"SELECT {', '.join(WORKSHOP_FIELDS)} FROM workshops WHERE id = ?", (workshop_id,))
-        row = cursor.fetchone()
+        row = db.execute(f"SELECT {', '.join(WORKSHOP_FIELDS)} FROM workshops WHERE id = ?", (workshop_id,)).fetchone()
         if row is None:
             raise WorkshopNotFound(workshop_id)
-        workshop = convert.from_dict(Workshop, dict(zip(WORKSHOP_FIELDS, row)))
+        parts = {}
         for part, cls in WORKSHOP_PARTS.items():
-            columns = list(convert.field_types(cls))
-            rows = db.execute(
-                f"SELECT {', '.join(columns)} FROM {schema.PART_TABLES[part]} "
+            parts[part] = db.execute(
+                f"SELECT {', '.join(convert.field_types(cls))} FROM {schema.PART_TABLES[part]} "
                 "WHERE workshop_id = ? ORDER BY position",
                 (workshop_id,),
-            )
-            getattr(workshop, part).extend(
-                convert.from_dict(cls, _from_row(cls, dict(zip(columns, r)))) for r in rows
-            )
-        return workshop
+            ).fetchall()
+        return row, parts
 
     def add_workshop(
         self, workshop: Workshop, pictures: typing.Sequence[OwnPicture] = (), group: Group | None = None
@@ -552,6 +564,15 @@ class Library:
             f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
             tuple(values.values()),
         )
+
+
+def _built(rows: WorkshopRows) -> Workshop:
+    row, parts = rows
+    workshop = convert.from_dict(Workshop, dict(zip(WORKSHOP_FIELDS, row)))
+    for part, cls in WORKSHOP_PARTS.items():
+        columns = list(convert.field_types(cls))
+        getattr(workshop, part).extend(convert.from_dict(cls, _from_row(cls, dict(zip(columns, r)))) for r in parts[part])
+    return workshop
 
 
 def _to_row(obj: typing.Any) -> dict[str, typing.Any]:

@@ -244,3 +244,23 @@ def test_the_next_change_after_a_while_saves_everything_kept(setup, monkeypatch)
     assert not library.unsaved
     assert on_disk(path, "SELECT title FROM workshops") == [("Saved at once",)]
     assert ("Joan",) in on_disk(path, "SELECT name FROM participants")
+
+
+def test_a_change_is_kept_even_when_the_library_cannot_be_read_either(setup):
+    library, workshop, path = setup
+    library.load_workshop(workshop.id)  # the window has it on screen
+    library._conn.close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("UPDATE groups SET name = name")
+    other.execute("COMMIT")  # in exclusive mode it keeps the file locked, even for reading
+    library._conn = sqlite3.connect(path, isolation_level=None, timeout=0.05)
+    library._conn.execute("PRAGMA foreign_keys = ON")
+    with pytest.raises(sqlite3.OperationalError):
+        library._conn.execute("SELECT count(*) FROM workshops").fetchone()
+    library.update_workshop(workshop.id, title="Typed while it was shut")
+    assert library.load_workshop(workshop.id).title == "Typed while it was shut"
+    other.close()
+    assert library.save_unsaved(), library.unsaved.reason
+    assert on_disk(path, "SELECT title FROM workshops") == [("Typed while it was shut",)]
