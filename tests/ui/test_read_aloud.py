@@ -11,6 +11,7 @@ the real espeak-ng engine.
 from __future__ import annotations
 
 import re
+import threading
 import time
 import wave
 from io import BytesIO
@@ -780,9 +781,10 @@ def test_without_a_sound_player_f7_says_what_to_install(make_window, qtbot):
 
 def test_while_the_engine_is_still_opening_the_voice_dialog_waits_and_f7_is_read_once_it_opens(make_window, qtbot):
     engine = FakeEngine(seconds_per_word=0.005)
+    opened = threading.Event()
 
     def slow_engine():
-        time.sleep(0.5)
+        opened.wait(10)  # the engine opens only when the test lets it, however busy the machine is
         return engine
 
     window = make_window(factory=slow_engine, wait_ready=False)
@@ -792,6 +794,7 @@ def test_while_the_engine_is_still_opening_the_voice_dialog_waits_and_f7_is_read
     assert window.speaker.trouble() == ""
     choose_card(qtbot, window, 0)
     press(qtbot, K.Key_F7)
+    opened.set()
     qtbot.waitUntil(lambda: dialog.voice_box.findData("fake/cy") > 0, timeout=3000)
     assert "Welsh" in dialog.note.text() and dialog.test_button.isEnabled()
     cancel(dialog)
