@@ -42,3 +42,10 @@ def no_question_when_closing(monkeypatch):
     """A window closed with changes not saved asks what to do and waits for an answer that no test would
     give: in tests it closes instead (a test of that question puts the real one back)."""
     monkeypatch.setattr("facilitator.ui.main_window.ask_before_closing", lambda parent, library: True)
+
+
+@pytest.fixture(autouse=True)
+def a_widget_application(qapp):
+    """Every UI test runs in pytest-qt's QApplication, made first: a test that draws slides alone would
+    otherwise make a QGuiApplication, on which later window tests cannot run."""
+    return qapp
