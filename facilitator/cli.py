@@ -197,16 +197,21 @@ def _export(library, args: argparse.Namespace) -> int:
     return 0
 
 
-def read_workshop_or_say(path: Path, heading: str | None = None):
+def read_workshop_or_say(path: Path, heading: str | None = None, say_left_out: bool = True):
     """The workshop file at ``path``, read and checked (an ``ImportResult``); or None, after saying on
-    standard error what is wrong, under ``heading`` ("Cannot read {path}:" when none is given)."""
+    standard error what is wrong, under ``heading`` ("Cannot read {path}:" when none is given).
+    Own pictures that could not be used are said too (the slides and printouts show a frame instead)."""
     from facilitator.core import exchange
 
     try:
-        return exchange.read_workshop_file(path)
+        result = exchange.read_workshop_file(path)
     except exchange.ImportFailed as error:
         _say_problems((heading or _("Cannot read {path}:")).format(path=path), error.problems)
         return None
+    if say_left_out:
+        for note in result.left_out:
+            print(_("Note: {note}").format(note=note), file=sys.stderr)
+    return result
 
 
 def _say_problems(heading: str, problems: list[str]) -> None:
@@ -220,7 +225,7 @@ def _import(library, args: argparse.Namespace) -> int:
     from facilitator.core.errors import LibraryError
 
     heading = _("Cannot import {path}:")
-    result = read_workshop_or_say(args.file, heading)
+    result = read_workshop_or_say(args.file, heading, say_left_out=False)  # every note is said below
     if result is None:
         return EXIT_PROBLEM
     heading = heading.format(path=args.file)

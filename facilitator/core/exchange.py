@@ -71,6 +71,7 @@ class ImportResult:
     group: Group | None
     notes: list[str] = field(default_factory=list)
     pictures: list[OwnPicture] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # the notes about own pictures that could not be used
 
 
 def pictured(workshop: Workshop) -> typing.Iterator[AgendaItem | Decision | Option]:
@@ -222,16 +223,18 @@ def parse_workshop(data: typing.Any) -> ImportResult:
             elif isinstance(item, dict) and isinstance(item.get("id"), str):
                 checker.unbuilt_ids.add(item["id"])
     checker.check_links(checked, group)
-    pictures = _read_pictures(data.get("pictures", []), checker)
+    left_out: dict[str, str] = {}
+    pictures = _read_pictures(data.get("pictures", []), checker, left_out)
     if checker.problems:
         raise ImportFailed(checker.report())
     assert workshop is not None
-    used = _check_picture_links(workshop, pictures, checker)
-    return ImportResult(workshop, group, checker.notes, used)
+    used = _check_picture_links(workshop, pictures, checker, left_out)
+    return ImportResult(workshop, group, checker.notes, used, list(left_out.values()))
 
 
-def _read_pictures(entries: typing.Any, checker: FieldChecker) -> dict[str, OwnPicture]:
-    """The file's own pictures by the id the file gives them."""
+def _read_pictures(entries: typing.Any, checker: FieldChecker, left_out: dict[str, str]) -> dict[str, OwnPicture]:
+    """The file's own pictures by the id the file gives them; those that cannot be used go in ``left_out``
+    (id: the note that says so)."""
     found: dict[str, OwnPicture] = {}
     if not isinstance(entries, list):
         checker.problem(_('The file\'s "pictures" should be a list.'))
@@ -257,16 +260,19 @@ def _read_pictures(entries: typing.Any, checker: FieldChecker) -> dict[str, OwnP
             data = base64.b64decode(entry["data"], validate=True)
             found[entry["id"]] = own_picture(data, entry["name"])
         except (binascii.Error, ValueError) as error:
+            # One bad picture does not stop the workshop: it is left out, and a dashed frame shows where it was.
             reason = str(error) if isinstance(error, PictureRefused) else _("its data is damaged.")
-            checker.problem(
-                _("{where} ({name}) cannot be used: {reason}").format(
-                    where=where, name=untrusted.shortened(entry["name"], 60), reason=reason
-                )
+            note = _("{where} ({name}) could not be used and was left out: {reason}").format(
+                where=where, name=untrusted.shortened(entry["name"], 60), reason=reason
             )
+            checker.note(note)
+            left_out[entry["id"]] = checker.notes[-1]
     return found
 
 
-def _check_picture_links(workshop: Workshop, pictures: dict[str, OwnPicture], checker: FieldChecker) -> list[OwnPicture]:
+def _check_picture_links(
+    workshop: Workshop, pictures: dict[str, OwnPicture], checker: FieldChecker, left_out: dict[str, str]
+) -> list[OwnPicture]:
     """Point the workshop at its pictures' real ids, note pictures the file lacks; the pictures used."""
     missing = 0
     used: dict[str, OwnPicture] = {}
@@ -276,7 +282,7 @@ def _check_picture_links(workshop: Workshop, pictures: dict[str, OwnPicture], ch
             if given in pictures:
                 obj.picture = pictures[given].ref
                 used[pictures[given].id] = pictures[given]
-            else:
+            elif given not in left_out:
                 missing += 1
     if missing:
         checker.note(

@@ -18,6 +18,7 @@ cases every time.
 from __future__ import annotations
 
 import base64
+import binascii
 import collections
 import contextlib
 import copy
@@ -354,10 +355,14 @@ def _default(cls: type, name: str) -> typing.Any:
 
 
 def _file_pictures(sent: dict) -> dict[str, str]:
-    """The file's own pictures: the id the file gives each, and the id the library keeps it under."""
+    """The file's own pictures: the id the file gives each, and the id the library keeps it under. A picture
+    that cannot be used is left out of the import (its parts keep pointing at it, and show a frame)."""
     kept = {}
     for entry in sent.get("pictures") or []:
-        kept[entry["id"]] = own_picture(base64.b64decode(entry["data"]), entry["name"]).id
+        try:
+            kept[entry["id"]] = own_picture(base64.b64decode(entry["data"], validate=True), entry["name"]).id
+        except (binascii.Error, ValueError):
+            continue
     return kept
 
 
