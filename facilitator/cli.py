@@ -171,10 +171,13 @@ def _open_app(args: argparse.Namespace) -> int:
 
 
 def _list(library, args: argparse.Namespace) -> int:
+    from facilitator.core.untrusted import plain_characters
+
     for summary in library.list_workshops():
         date = summary.date.isoformat() if summary.date else "-"
         fields = [summary.id, date, summary.title, summary.place, summary.group_name]
-        print("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields))
+        # One line each; a title with a terminal's control characters in it cannot change the terminal.
+        print("\t".join(plain_characters(f.replace("\t", " ").replace("\n", " ")) for f in fields))
     return 0
 
 

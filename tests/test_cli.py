@@ -121,6 +121,16 @@ def test_list_shows_one_line_per_workshop_even_with_tabs_and_newlines(tmp_path, 
     assert all(len(line.split("\t")) == 5 for line in lines)
 
 
+def test_list_never_sends_a_title_s_control_characters_to_the_terminal(tmp_path, capsys):
+    path = tmp_path / "l.sqlite3"
+    lib = open_library(path)
+    lib.add_workshop(Workshop("Clear \x1b[2J\x1b]0;owned\x07 screen\r", agenda=[AgendaItem("a")]))
+    lib.close()
+    _, out, _ = run(capsys, "--library", str(path), "list")
+    assert "\x1b" not in out and "\x07" not in out and "\r" not in out
+    assert "Clear" in out and "screen" in out
+
+
 def _espeak_missing() -> bool:
     import ctypes.util
 
