@@ -174,7 +174,10 @@ def _advice(error: BaseException) -> str:
 
 
 def probe_writing(conn: sqlite3.Connection, path: Path) -> None:
-    """Refuse a library the app could never save to; a library busy for a moment is fine."""
+    """Refuse a library the app could never save to; a library busy for a moment is fine (and is not waited
+    for here: the first change waits, or is kept until it can be saved)."""
+    waits = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 0")
     try:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
@@ -183,6 +186,8 @@ def probe_writing(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute("ROLLBACK")
         if sqlite_name(error) not in ("SQLITE_BUSY", "SQLITE_LOCKED"):
             raise opening_problem(path, error) from error
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {waits}")
     if not os.access(path, os.W_OK):
         raise opening_problem(path, PermissionError(13, "read-only"))
 
