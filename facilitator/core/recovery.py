@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -50,12 +51,18 @@ class RecoveryFile:
     def __init__(self, library_path: Path, own_folder: Path | None = None):
         self.library_path = library_path
         self.beside = library_path.with_name(library_path.stem + "-unsaved.json")
-        if own_folder is None:
-            import platformdirs
+        self._own_folder = own_folder
 
-            own_folder = platformdirs.user_state_path("facilitator", appauthor=False) / "unsaved"
-        name = hashlib.sha256(str(library_path).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        self.elsewhere = own_folder / f"{name}.json"
+    @functools.cached_property
+    def elsewhere(self) -> Path:
+        """Where the file goes when the library's folder cannot be written: the app's own folder for this user."""
+        folder = self._own_folder
+        if folder is None:
+            import platformdirs  # only when it is needed: not on the way to the first window
+
+            folder = platformdirs.user_state_path("facilitator", appauthor=False) / "unsaved"
+        name = hashlib.sha256(str(self.library_path).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return folder / f"{name}.json"
 
     def keep(self, workshops: list[Workshop]) -> Path | None:
         """Write these workshops (none: remove the file); where they were written, None when nowhere could be."""

@@ -25,7 +25,6 @@ import urllib.parse
 from lxml import etree
 
 from facilitator.pictures.kinds import PictureRefused, damaged_drawing, drawing_too_busy, sniff_format
-from facilitator.pictures.photos import checked_photo
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -174,6 +173,8 @@ def _embedded_photo(source, target) -> bool:
             photo = urllib.parse.unquote_to_bytes(body)
         if sniff_format(photo) not in ("png", "jpeg", "gif", "webp"):
             return False
+        from facilitator.pictures.photos import checked_photo  # Pillow only for a drawing that carries a photo
+
         checked = checked_photo(photo, formats=("png", "jpeg"), largest_side=EMBEDDED_SIDE)
     except (PictureRefused, binascii.Error, ValueError):
         return False

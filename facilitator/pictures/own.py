@@ -18,7 +18,6 @@ from pathlib import Path
 
 from facilitator.i18n import _
 from facilitator.pictures.kinds import FORMATS, PictureRefused, sniff_format
-from facilitator.pictures.safe import safe_picture
 
 __all__ = ["FORMATS", "OWN_PREFIX", "OwnPicture", "PictureRefused", "own_picture", "picture_id", "read_own_picture",
            "sniff_format"]
@@ -50,6 +49,8 @@ def own_picture(data: bytes, name: str) -> OwnPicture:
         raise PictureRefused(_("The file is empty, so it has no picture in it."))
     if len(data) > MAX_BYTES:
         raise _too_big(len(data))
+    from facilitator.pictures.safe import safe_picture  # Pillow and lxml load only when a picture comes in
+
     safe = safe_picture(data)
     name = " ".join(name.split())[:200] or _("My picture")
     return OwnPicture(picture_id(safe.data), name, safe.format, safe.data)

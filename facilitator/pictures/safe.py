@@ -22,9 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from facilitator.i18n import _
-from facilitator.pictures.drawings import cleaned_drawing
 from facilitator.pictures.kinds import PictureRefused, not_a_picture, sniff_format
-from facilitator.pictures.photos import checked_photo
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -47,7 +45,11 @@ def safe_picture(data: bytes) -> SafePicture:
     if kind is None:
         raise not_a_picture()
     if kind == "svg":
+        from facilitator.pictures.drawings import cleaned_drawing  # lxml loads when the first drawing is drawn
+
         return SafePicture("svg", cleaned_drawing(data))
+    from facilitator.pictures.photos import checked_photo  # Pillow loads when the first photo is drawn
+
     photo = checked_photo(data)
     return SafePicture(photo.format, photo.data)
 
