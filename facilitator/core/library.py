@@ -174,8 +174,12 @@ class Library:
         """Take in changes kept from before (a recovery file) and save them now, or as soon as the library
         can be written."""
         for workshop in workshops:
+            try:
+                known = self._in_file(workshop.id)
+            except sqlite3.Error:
+                known = True  # the file cannot be read now: it is shown as changed, and saved later
             self.unsaved.keep(copy.deepcopy(workshop), reason)
-            self._tell("changed" if self._in_file(workshop.id) else "added", workshop.id)
+            self._tell("changed" if known else "added", workshop.id)
         self.save_unsaved()
 
     def _change_workshop(
