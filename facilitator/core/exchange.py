@@ -42,6 +42,8 @@ from facilitator.pictures.own import OWN_PREFIX, OwnPicture, PictureRefused, own
 
 # 2 added "pictures": the facilitator's own pictures the workshop uses.
 # 3 added "ideas", and to decisions "options" and "agreed", to actions "carried_from_id".
+# Later within 3 (optional, each default meaning "as before"): to participants "came", to agenda items "led_by"
+# and "to_bring".
 FORMAT = 3
 KIND = "facilitator-workshop"
 
@@ -50,7 +52,7 @@ MAX_PARTS = 20_000
 MOST_PICTURES = 1_000
 # About the most values (commas and opening brackets) a file may hold: every list MAX_PARTS long with every
 # field given, each decision with the most options, each participant with every access need, comes to
-# 2,380,000. JSON takes about 100 bytes of memory a value, so this keeps reading any file to a few hundred MB.
+# 2,440,000. JSON takes about 100 bytes of memory a value, so this keeps reading any file to a few hundred MB.
 MOST_VALUES = 2_500_000
 class ExportFailed(Exception):
     """The workshop cannot be written as a file; the message says why in plain words."""

@@ -114,12 +114,17 @@ class Facilitator:
 
 @dataclass
 class Participant:
-    """Someone taking part. A chosen alias is enough; everything is optional."""
+    """Someone taking part. A chosen alias is enough; everything is optional.
+
+    ``came`` is whether they came to this meeting: None until someone ticks it (not known), True when
+    ticked; False says they did not come. See ``Workshop.people_there``.
+    """
 
     name: str = ""
     alias: str = ""
     access_needs: list[AccessNeed] = field(default_factory=list)
     other_needs: str = ""
+    came: bool | None = None
     id: str = field(default_factory=new_id)
 
     @property
@@ -138,6 +143,8 @@ class AgendaItem:
     minutes: int = 10
     kind: ItemKind = ItemKind.DISCUSSION
     notes: str = ""
+    led_by: str = ""  # who leads it, for the run-sheet
+    to_bring: str = ""  # what to bring or prepare for it
     id: str = field(default_factory=new_id)
 
 
@@ -301,6 +308,15 @@ class Workshop:
             moment += dt.timedelta(minutes=item.minutes)
         return times
 
+    def people_there(self) -> list[Participant]:
+        """The participants counted as there: once anyone is ticked as came, those ticked; until then
+        everyone on the list, less anyone marked as not coming. A workshop where nobody ticked anything
+        counts everyone, as it did before people could be ticked."""
+        ticked = [person for person in self.participants if person.came is True]
+        if ticked:
+            return ticked
+        return [person for person in self.participants if person.came is not False]
+
     def total_minutes(self) -> int:
         return sum(item.minutes for item in self.agenda)
 
@@ -371,6 +387,9 @@ FIELD_WORDS = {
     "lived_experience": N_("lived experience"),
     "access_needs": N_("access needs"),
     "other_needs": N_("other needs"),
+    "came": N_("tick for who came"),
+    "led_by": N_("person who leads it"),
+    "to_bring": N_("things to bring or prepare"),
     "started": N_("time it started"),
     "ended": N_("time it ended"),
     "written": N_("written word"),

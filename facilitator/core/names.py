@@ -15,6 +15,7 @@ NAME_FIELDS = {
     "ideas": ("ideas", "suggested_by"),
     "parked_questions": ("parked_questions", "asked_by"),
     "actions": ("actions", "who"),
+    "agenda": ("agenda_items", "led_by"),
 }
 SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
 

@@ -156,6 +156,14 @@ CREATE TABLE ideas ({_PART_COLUMNS}
 CREATE INDEX ideas_by_workshop ON ideas(workshop_id, position);
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5]
+# 6: who came (NULL: not known, as for everyone before this version), and for the run-sheet, who leads
+# each agenda item and what to bring or prepare for it.
+MIGRATION_6 = """
+ALTER TABLE participants ADD COLUMN came INTEGER;
+ALTER TABLE agenda_items ADD COLUMN led_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE agenda_items ADD COLUMN to_bring TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6]
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -210,14 +210,16 @@ def _cover(workshop: Workshop, language: str) -> Built:
 
 
 def _who(workshop: Workshop, people: _People) -> Built:
+    """How many came, or their names: once anyone is ticked as came, only those ticked (``people_there``)."""
     built: Built = []
+    there = workshop.people_there()
     if people.names is Names.COUNT:
-        count = len(workshop.participants)
+        count = len(there)
         if count:
             built.append(_said(ngettext("{n} person came.", "{n} people came.", count).format(n=count)))
     else:
         unnamed = 0
-        for participant in workshop.participants:
+        for participant in there:
             shown = people.participant(participant)
             if shown:
                 built.append((Entry(shown), ()))

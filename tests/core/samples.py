@@ -45,8 +45,9 @@ def full_workshop(
     """A workshop with some of every part, and links into its agenda.
 
     By default: "Bus passes", in Welsh ("cy"), in no group. The agenda is Welcome, Talking about
-    buses, Goodbye. Two facilitators (Ann leads, Bo has lived experience); two participants (Carys,
-    with access needs, and Dee, known only by an alias); two decisions, two actions, one parked
+    buses (Bo leads it; bring the bus map and pens), Goodbye. Two facilitators (Ann leads, Bo has lived
+    experience); two participants, both ticked as came (Carys, with access needs, and Dee, known only by an
+    alias); two decisions, two actions, one parked
     question, one group word, and two timings (the talk ran from 10:19 to 11:05, then a break not on
     the agenda from 11:05 to 11:15). Every link is to the talk: the first decision, the first action and
     the parked question, the first idea and the first timing belong to it; the second decision, the second
@@ -72,7 +73,8 @@ def full_workshop(
     welcome = AgendaItem(
         "Welcome 👋" if emoji else "Welcome", minutes=15, kind=ItemKind.WELCOME, picture="wave", plain_words="Hello"
     )
-    talk = AgendaItem("Talking about buses", minutes=40, notes=ARABIC if arabic else "Bring the map")
+    talk = AgendaItem("Talking about buses", minutes=40, notes=ARABIC if arabic else "Bring the map", led_by="Bo",
+                      to_bring="The bus map, pens")
     close = None if two_of_each else AgendaItem("Goodbye", minutes=5, kind=ItemKind.CLOSE)
     agenda = [welcome, talk] if close is None else [welcome, talk, close]
     if spread_links:
@@ -95,8 +97,9 @@ def full_workshop(
         "group_id": group_id,
         "facilitators": [Facilitator("Ann", role="lead"), Facilitator("Bo", lived_experience=True)],
         "participants": [
-            Participant(name="Carys", access_needs=[AccessNeed.LARGE_PRINT, AccessNeed.AUDIO], other_needs="Dog"),
-            Participant(name=dee_name, alias="Dee", access_needs=[AccessNeed.STEP_FREE]),
+            Participant(name="Carys", access_needs=[AccessNeed.LARGE_PRINT, AccessNeed.AUDIO], other_needs="Dog",
+                        came=True),
+            Participant(name=dee_name, alias="Dee", access_needs=[AccessNeed.STEP_FREE], came=True),
         ],
         "agenda": agenda,
         "decisions": [

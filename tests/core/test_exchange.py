@@ -186,6 +186,40 @@ def test_a_file_from_before_pronunciations_has_none_and_no_note():
     assert result.notes == []
 
 
+def test_a_file_from_before_who_came_and_the_run_sheet_imports_as_it_did_with_no_note():
+    """Files written before "came", "led_by" and "to_bring" are format 3 too: nobody is ticked, so everyone
+    counts as there, and no item has anyone to lead it or anything to bring."""
+    workshop = full_workshop(**TRAVELLING)
+    doc = document(workshop)
+    for person in doc["workshop"]["participants"]:
+        del person["came"]
+    for item in doc["workshop"]["agenda"]:
+        del item["led_by"], item["to_bring"]
+    result = exchange.parse_workshop_bytes(to_bytes(doc))
+    assert result.notes == []
+    assert [p.came for p in result.workshop.participants] == [None, None]
+    assert result.workshop.people_there() == result.workshop.participants
+    assert {(i.led_by, i.to_bring) for i in result.workshop.agenda} == {("", "")}
+    for person in workshop.participants:
+        person.came = None
+    for item in workshop.agenda:
+        item.led_by = item.to_bring = ""
+    assert result.workshop == workshop
+
+
+def test_who_came_who_leads_and_what_to_bring_travel_in_the_file():
+    workshop = full_workshop(**TRAVELLING)
+    workshop.participants[1].came = False
+    workshop.agenda[0].led_by, workshop.agenda[0].to_bring = "Ann and Bo 👋", "بطاقات الأسماء, tea ☕"
+    body = document(workshop)["workshop"]
+    assert [p["came"] for p in body["participants"]] == [True, False]
+    assert [(i["led_by"], i["to_bring"]) for i in body["agenda"]] == [
+        ("Ann and Bo 👋", "بطاقات الأسماء, tea ☕"), ("Bo", "The bus map, pens"), ("", "")]
+    assert exchange.parse_workshop_bytes(to_bytes(document(workshop))).workshop == workshop
+    body["participants"][0]["came"] = None  # null: not known
+    assert exchange.parse_workshop(document(workshop) | {"workshop": body}).workshop.participants[0].came is None
+
+
 def format_2_document(workshop: Workshop) -> dict:
     """The workshop as the version before "deciding together" wrote it: no ideas, options, agreed or carried."""
     doc = document(workshop)
@@ -326,6 +360,8 @@ def workshops_and_groups(draw) -> tuple[Workshop, Group | None]:
                 minutes=st.integers(1, 600),
                 kind=st.sampled_from(ItemKind),
                 notes=text_for("notes"),
+                led_by=text_for("led_by"),
+                to_bring=text_for("to_bring"),
             ),
             max_size=6,
         )
@@ -345,6 +381,7 @@ def workshops_and_groups(draw) -> tuple[Workshop, Group | None]:
             alias=text_for("alias"),
             access_needs=st.lists(st.sampled_from(AccessNeed), max_size=4),
             other_needs=text_for("other_needs"),
+            came=st.sampled_from([None, True, False]),
         ).map(with_a_name_or_alias),
         "decisions": st.builds(
             Decision,
@@ -903,6 +940,14 @@ WRONG_VALUES = [
         W + ("pronunciations", 0, "spoken"),
         ["Kar", "iss"],
         'Pronunciation 1: the way to say it should be text, not ["Kar", "iss"].',
+    ),
+    (W + ("participants", 1, "came"), "yes", 'Participant 2: the tick for who came should be true or false, not "yes".'),
+    (W + ("participants", 0, "came"), 1, "Participant 1: the tick for who came should be true or false, not 1."),
+    (W + ("agenda", 1, "led_by"), ["Bo"], 'Agenda item 2: the person who leads it should be text, not ["Bo"].'),
+    (
+        W + ("agenda", 1, "to_bring"),
+        "p" * 501,
+        "Agenda item 2: the things to bring or prepare is 501 characters long; the most is 500.",
     ),
 ]
 

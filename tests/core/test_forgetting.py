@@ -7,11 +7,11 @@ import sqlite3
 
 import pytest
 
-from facilitator.core import backup
+from facilitator.core import backup, schema
 from facilitator.core.edits import Together
 from facilitator.core.forgetting import Forgotten, edits_to_forget, forget_in_backups
 from facilitator.core.library import open_library
-from facilitator.core.names import names_of, without
+from facilitator.core.names import forget_in_file, names_of, without
 from tests.core.samples import full_workshop
 
 DAY = dt.datetime(2026, 3, 3, 9, 30)
@@ -111,3 +111,31 @@ def test_a_backup_without_the_person_is_left_as_it_was(tmp_path):
     forget_in_backups(folder, {"nobody like this"}, done)
     assert done.backups_without == 2 and not done.backups_rewritten
     assert {b: b.read_bytes() for b in backup.list_backups(folder)} == before
+
+
+def test_a_person_removed_is_taken_out_of_who_leads_an_item_too(library):
+    workshop = full_workshop()
+    workshop.agenda[0].led_by = "Carys and Bo"
+    workshop.agenda[2].led_by = "carys"
+    workshop = library.add_workshop(workshop)
+    person = carys(workshop)
+    step = Together(workshop.id, edits_to_forget(workshop, "participants", person, workshop.participants.index(person)))
+    step.apply(library)
+    assert [item.led_by for item in library.load_workshop(workshop.id).agenda] == ["Bo", "Bo", ""]
+    step.revert(library)
+    assert library.load_workshop(workshop.id) == workshop
+    # ... and everywhere in the library.
+    assert library.forget_people(names_of(person)) == 6  # the participant, question, idea, pronunciation, two items
+    assert [item.led_by for item in library.load_workshop(workshop.id).agenda] == ["Bo", "Bo", ""]
+
+
+def test_a_backup_from_before_who_leads_an_item_is_still_cleared(tmp_path):
+    conn = sqlite3.connect(tmp_path / "old.sqlite3")
+    try:
+        conn.executescript("".join(schema.MIGRATIONS[:5]))
+        conn.execute("INSERT INTO workshops (id, title, created, updated) VALUES ('w', 'T', 'now', 'now')")
+        conn.execute("INSERT INTO participants (id, workshop_id, position, name) VALUES ('p', 'w', 0, 'Carys')")
+        assert forget_in_file(conn, {"carys"}) == 1
+        assert conn.execute("SELECT count(*) FROM participants").fetchone()[0] == 0
+    finally:
+        conn.close()

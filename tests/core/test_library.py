@@ -796,7 +796,7 @@ def make_version_3_library(path: Path) -> Workshop:
 
 
 def test_pronunciations_came_with_version_4():
-    assert schema.CURRENT_VERSION == 5 == len(schema.MIGRATIONS)
+    assert schema.CURRENT_VERSION == 6 == len(schema.MIGRATIONS)
     assert "CREATE TABLE pronunciations" in schema.MIGRATIONS[3]
     assert not any("pronunciations" in migration for migration in schema.MIGRATIONS[:3] + schema.MIGRATIONS[4:])
     assert schema.PART_TABLES["pronunciations"] == "pronunciations"
@@ -819,13 +819,13 @@ def test_a_version_3_library_is_updated_and_its_workshops_get_no_pronunciations(
         lib.close()
     conn = raw(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.CURRENT_VERSION == 5
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.CURRENT_VERSION == 6
         assert conn.execute("SELECT written, spoken, position FROM pronunciations").fetchall() == [("Dŵr", "Door", 0)]
     finally:
         conn.close()
     # One backup before the whole update, straight from 3 to the newest version.
     (before,) = [name for name in backup_names(path) if "before-update" in name]
-    assert before.endswith("-before-update-3-to-5.sqlite3")
+    assert before.endswith("-before-update-3-to-6.sqlite3")
     conn = raw(backup.backups_dir(path) / before)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
@@ -926,12 +926,12 @@ def test_a_version_4_library_is_updated_and_decisions_that_say_how_people_agreed
         lib.close()
     conn = raw(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
         assert conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
     finally:
         conn.close()
     (before,) = [name for name in backup_names(path) if "before-update" in name]
-    assert before.endswith("-before-update-4-to-5.sqlite3")
+    assert before.endswith("-before-update-4-to-6.sqlite3")
     conn = raw(backup.backups_dir(path) / before)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
@@ -972,6 +972,57 @@ def test_a_groups_decisions_come_with_their_options_and_whether_they_were_agreed
     found = library.group_decisions(group.id)
     assert [each.decision for each in found] == workshop.decisions
     assert found[1].decision.options[0] == Option("May", "calendar", 6)
+
+
+# -- the update from a version 5 library (who came, who leads, what to bring came with version 6) ----
+
+
+def test_who_came_and_the_run_sheet_came_with_version_6():
+    assert schema.CURRENT_VERSION == 6
+    assert "came" in schema.MIGRATIONS[5] and "led_by" in schema.MIGRATIONS[5] and "to_bring" in schema.MIGRATIONS[5]
+    assert not any(word in migration for migration in schema.MIGRATIONS[:5] for word in ("came", "led_by", "to_bring"))
+
+
+def test_a_version_5_library_is_updated_and_nobody_is_ticked_as_came(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    conn = raw(path)
+    try:
+        conn.executescript("".join(schema.MIGRATIONS[:5]))
+        conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+        conn.execute("PRAGMA user_version = 5")
+        conn.execute("INSERT INTO workshops (id, title, language, created, updated) VALUES "
+                     "('w1', 'Bws', 'cy', '2026-01-01T10:00:00', '2026-01-01T10:00:00')")
+        conn.execute("INSERT INTO participants (id, workshop_id, position, name, access_needs) VALUES "
+                     "('p1', 'w1', 0, 'Carys', '[\"large_print\"]'), ('p2', 'w1', 1, 'Dee', '[]')")
+        conn.execute("INSERT INTO agenda_items (id, workshop_id, position, title, minutes, kind) VALUES "
+                     "('a1', 'w1', 0, 'Croeso', 15, 'welcome')")
+        conn.commit()
+    finally:
+        conn.close()
+    lib = open_library(path, now=DAY)
+    try:
+        loaded = lib.load_workshop("w1")
+        assert [(p.name, p.came) for p in loaded.participants] == [("Carys", None), ("Dee", None)]
+        assert loaded.people_there() == loaded.participants  # nobody ticked: everyone counts, as before
+        assert (loaded.agenda[0].led_by, loaded.agenda[0].to_bring) == ("", "")
+        # the new columns work, and keep what is written in them
+        loaded.participants[0].came = True
+        loaded.participants[1].came = False
+        lib.update_part("w1", "participants", loaded.participants[0])
+        lib.update_part("w1", "participants", loaded.participants[1])
+        loaded.agenda[0].led_by, loaded.agenda[0].to_bring = "Marcus 👋", "Te a bisgedi ☕, y map"
+        lib.update_part("w1", "agenda", loaded.agenda[0])
+        assert lib.load_workshop("w1") == loaded
+    finally:
+        lib.close()
+    conn = raw(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
+        assert conn.execute("SELECT came FROM participants ORDER BY position").fetchall() == [(1,), (0,)]
+    finally:
+        conn.close()
+    (before,) = [name for name in backup_names(path) if "before-update" in name]
+    assert before.endswith("-before-update-5-to-6.sqlite3")
 
 
 # -- damaged and foreign files -------------------------------------------------------
