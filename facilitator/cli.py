@@ -66,15 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
     slides.add_argument(
         "--text-size", default="normal", choices=["normal", "large", "largest"], help=_("how big the words are (default: normal)")
     )
-    printed = commands.add_parser("print", help=_("save the easy-read summary, agenda handout or picture cards as a PDF"))
-    printed.add_argument("kind", choices=["summary", "agenda", "cards"], help=_("what to print"))
+    printed = commands.add_parser(
+        "print", help=_("save the easy-read summary, agenda handout, picture cards or facilitators' run-sheet as a PDF"))
+    printed.add_argument("kind", choices=["summary", "agenda", "cards", "run-sheet"], help=_("what to print"))
     printed.add_argument("file", type=Path, help=_("the exported workshop file (.json)"))
     printed.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf", help=_("the PDF file to write"))
     printed.add_argument(
         "--layout", default="standard", metavar="NAME",
         help=_("standard, large-print, one of your own layouts, or the path of a layout file (default: standard)"),
     )
-    printed.add_argument("--language", metavar="L", help=_("the language to print in (default: the workshop's)"))
+    printed.add_argument(
+        "--language", metavar="L",
+        help=_("the language to print in (default: the workshop's; for the run-sheet, English)"))
     printed.add_argument(
         "--names", default="count", choices=["count", "aliases", "names"],
         help=_("who was there: only how many (count, the default), chosen names (aliases) or names"),

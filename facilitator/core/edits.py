@@ -19,7 +19,7 @@ from facilitator.i18n import N_, _
 # Fields typed a letter at a time: successive changes to one of them make one edit.
 TYPED_FIELDS = {
     "title", "purpose", "place", "plain_words", "notes", "name", "alias", "role", "other_needs", "text",
-    "what", "who", "term", "meaning", "written", "spoken",
+    "what", "who", "term", "meaning", "written", "spoken", "led_by", "to_bring",
 }
 
 PART_NAMES = {

@@ -1,4 +1,7 @@
-"""``facilitator print``: the summary, agenda handout or picture cards of a workshop file, as a PDF."""
+"""``facilitator print``: the summary, agenda handout, picture cards or run-sheet of a workshop file, as a PDF.
+
+The first three are for the room, in the workshop's language; the run-sheet is for the facilitators, in
+the language given with ``--language`` (English when none is given)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from pathlib import Path
 
 from facilitator.i18n import _, is_language, ngettext
 
-KINDS = ("summary", "agenda", "cards")
+KINDS = ("summary", "agenda", "cards", "run-sheet")
 
 
 def print_command(kind: str, path: Path, output: Path, layout_name: str, language: str | None, names: str,
@@ -21,6 +24,7 @@ def print_command(kind: str, path: Path, output: Path, layout_name: str, languag
     from facilitator.printing.documents import PrintProblem, agenda_pdf, cards_pdf, summary_pdf
     from facilitator.printing.layout import LayoutRefused, load_layout
     from facilitator.printing.pictures import PrintPictures, left_out_note
+    from facilitator.printing.run_sheet import run_sheet_pdf
 
     if language and not is_language(language):
         print(_("“{code}” is not a language code. Use a code such as en, cy or ar.").format(code=language),
@@ -36,7 +40,7 @@ def print_command(kind: str, path: Path, output: Path, layout_name: str, languag
     if result is None:
         return EXIT_PROBLEM
     with exchange.imported_for_a_while(result) as (library, workshop):  # the file's own pictures, as in the app
-        if language:
+        if language and kind != "run-sheet":
             workshop = dataclasses.replace(workshop, language=language)
         catalogue = PictureCatalogue.load()
         catalogue.set_own_pictures(library.picture_names())
@@ -49,6 +53,8 @@ def print_command(kind: str, path: Path, output: Path, layout_name: str, languag
                                     hard_words=hard_words_from(glossary))
             elif kind == "agenda":
                 pages = agenda_pdf(workshop, written, layout, pictures)
+            elif kind == "run-sheet":
+                pages = run_sheet_pdf(workshop, written, layout, language)
             else:
                 pages = cards_pdf(workshop, written, layout, pictures)
             written.replace(output)

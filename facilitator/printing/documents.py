@@ -84,10 +84,13 @@ def _build(document: BaseDocTemplate, story: list) -> int:
 
 
 class _Printer:
-    def __init__(self, layout: Layout, pictures: PrintPictures, language: str):
+    """Lays out a document with ``layout``; ``pictures`` is None for one without pictures (the run-sheet)."""
+
+    def __init__(self, layout: Layout, pictures: PrintPictures | None, language: str):
         self.layout = layout
         self.pictures = pictures
-        pictures.left_out.clear()  # filled again with the words of each picture this document leaves out
+        if pictures is not None:
+            pictures.left_out.clear()  # filled again with the words of each picture this document leaves out
         self.language = language
         try:
             self.fonts: Fonts = fonts_for(layout.font)

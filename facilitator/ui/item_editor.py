@@ -33,6 +33,7 @@ from facilitator.ui.text_fields import LinesHigh, TextCommitter, labelled_rows, 
 from facilitator.ui.zoom import big_font
 
 SUGGESTIONS = 6
+TYPED = ("title", "plain_words", "notes", "led_by", "to_bring")  # fields typed into: saved as they are typed
 MAX_MINUTES = 600
 
 
@@ -111,6 +112,17 @@ class ItemEditor(QWidget):
         self.notes_edit.setTabChangesFocus(True)
         self.notes = TextCommitter(self.notes_edit, lambda text: self._emit("notes", text))
 
+        # For the facilitators' run-sheet: who leads the item, and what to bring or prepare for it.
+        self.led_by_edit = QLineEdit()
+        self.led_by_edit.setAccessibleName(_("Who leads this item"))
+        self.led_by_edit.setPlaceholderText(_("For the run-sheet: who leads it"))
+        self.led_by = TextCommitter(self.led_by_edit, lambda text: self._emit("led_by", text.strip()), max_length=500)
+        self.bring_edit = QLineEdit()
+        self.bring_edit.setAccessibleName(_("What to bring or prepare for this item"))
+        self.bring_edit.setPlaceholderText(_("For the run-sheet: flip chart, pens, voting cards…"))
+        self.bring = TextCommitter(self.bring_edit, lambda text: self._emit("to_bring", text.strip()), max_length=500)
+        self.run_sheet_boxes = (self.led_by, self.bring)
+
         self.taken = QLabel()
         self.taken.setWordWrap(True)
         self.taken.setAccessibleName(_("How long it took in the room"))
@@ -131,6 +143,8 @@ class ItemEditor(QWidget):
             ("", self.taken),
             (_("&Kind"), self.kind_box),
             (_("&Notes for you"), self.notes_edit),
+            (_("W&ho leads it"), self.led_by_edit),
+            (_("Bring or pr&epare"), self.bring_edit),
         ])
         layout = QVBoxLayout(self)
         layout.addLayout(picture_row)
@@ -165,6 +179,10 @@ class ItemEditor(QWidget):
             self.minutes_box.setValue(item.minutes if item else 10)
             kind = item.kind if item else ItemKind.DISCUSSION
             self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
+            for box, value in zip(self.run_sheet_boxes, (item.led_by, item.to_bring) if item else ("", "")):
+                if not same:
+                    box.forget()
+                box.set_text(value)
         finally:
             self._showing = False
         self.show_picture()
@@ -228,6 +246,8 @@ class ItemEditor(QWidget):
     def flush(self) -> None:
         for box in (self.title, self.words, self.notes):
             box.flush()
+        for box in self.run_sheet_boxes:
+            box.flush()
         if self.minutes_box.hasFocus():
             self.minutes_box.interpretText()
 
@@ -246,7 +266,7 @@ class ItemEditor(QWidget):
     def _emit(self, field: str, value) -> None:
         if self._showing or self.item is None or getattr(self.item, field) == value:
             return
-        if field not in ("title", "plain_words", "notes"):
+        if field not in TYPED:
             self.flush()  # words still being typed are saved first, so they are not lost
         self.message.hide()
         self.changed.emit(field, value)

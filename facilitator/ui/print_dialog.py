@@ -42,6 +42,7 @@ KINDS = {
     "summary": N_("The easy-read summary of what we decided"),
     "agenda": N_("The agenda handout"),
     "cards": N_("Picture cards to cut out"),
+    "run-sheet": N_("The run-sheet for the people running it (in your language)"),
 }
 NAMES = {
     Names.COUNT: N_("Only how many people came (no names)"),
@@ -75,6 +76,10 @@ def build(kind: str, workshop: Workshop, layout_name: str, pictures: PrintPictur
             summary_pdf(workshop, out, layout, pictures, names=names, contact=contact, hard_words=hard_words)
         elif kind == "agenda":
             agenda_pdf(workshop, out, layout, pictures)
+        elif kind == "run-sheet":
+            from facilitator.printing.run_sheet import run_sheet_pdf
+
+            run_sheet_pdf(workshop, out, layout)  # in the app's language: this thread has none of its own
         else:
             cards_pdf(workshop, out, layout, pictures)
     except LayoutRefused as error:
