@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from facilitator.core.edits import AddPart, ChangePart, Together
 from facilitator.core.forgetting import edits_to_forget
 from facilitator.core.model import ACCESS_NEED_NAMES, AccessNeed, Facilitator, Participant, Workshop
-from facilitator.i18n import _
+from facilitator.i18n import _, ngettext
 from facilitator.ui.forget_everywhere import ForgetEverywhere
 from facilitator.ui.text_fields import TextCommitter
 from facilitator.ui.undo import UndoHistory
@@ -156,7 +156,10 @@ class ParticipantForm(PartForm):
 
 
 class PeopleList(QWidget):
-    """One list of people (running or taking part) with add, remove and a form."""
+    """One list of people (running or taking part) with add, remove and a form.
+
+    With ``ticks``, each person in the list has a tick box for "came": ticked is True, and taking the
+    tick off makes it "not known" again (None), as it was before anyone ticked."""
 
     removed = Signal(object)  # the person just removed
 
@@ -169,6 +172,7 @@ class PeopleList(QWidget):
         make: Callable[[], object],
         describe: Callable[[object], str],
         parent=None,
+        ticks: bool = False,
     ):
         super().__init__(parent)
         self.history = history
@@ -176,6 +180,7 @@ class PeopleList(QWidget):
         self.form = form
         self.make = make
         self.describe = describe
+        self.ticks = ticks
         self.workshop: Workshop | None = None
         self.list = QListWidget()
         self.list.setAccessibleName(heading)
@@ -183,9 +188,13 @@ class PeopleList(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSpacing(2)
         self.list.currentRowChanged.connect(lambda _row: self._show_current())
+        self.list.itemChanged.connect(self._tick_changed)
         caption = QLabel(heading)
         caption.setBuddy(self.list)
         big_font(caption, 1.1, bold=True)
+        self.tick_hint = QLabel()
+        self.tick_hint.setWordWrap(True)
+        self.tick_hint.setVisible(ticks)
         self.add_button = QPushButton(_("Add"))
         self.add_button.setAccessibleName(_("Add to {list}").format(list=heading.replace("&", "")))
         self.add_button.clicked.connect(self.add)
@@ -199,6 +208,7 @@ class PeopleList(QWidget):
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(caption)
+        layout.addWidget(self.tick_hint)
         layout.addWidget(self.list, stretch=1)
         layout.addLayout(buttons)
         layout.addWidget(form)
@@ -218,12 +228,26 @@ class PeopleList(QWidget):
         for n, person in enumerate(self.people()):
             entry = QListWidgetItem(self.describe(person))
             entry.setData(Qt.ItemDataRole.UserRole, person.id)
+            if self.ticks:
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                entry.setCheckState(Qt.CheckState.Checked if person.came else Qt.CheckState.Unchecked)
+                entry.setToolTip(_("Ticked: came to this meeting.") if person.came else _("Tick when they are here."))
             self.list.addItem(entry)
             if person.id == keep:
                 row = n
         self.list.setCurrentRow(row if self.list.count() else -1)
         self.list.blockSignals(False)
+        self._show_ticks()
         self._show_current()
+
+    def _show_ticks(self) -> None:
+        came = sum(1 for person in self.people() if person.came) if self.ticks else 0
+        if came:
+            self.tick_hint.setText(ngettext("{n} of {total} ticked as came. The summary counts them.",
+                                            "{n} of {total} ticked as came. The summary counts them.",
+                                            came).format(n=came, total=len(self.people())))
+        else:
+            self.tick_hint.setText(_("Tick who came. Until you tick someone, everyone on the list counts as there."))
 
     def current(self):
         row = self.list.currentRow()
@@ -258,6 +282,19 @@ class PeopleList(QWidget):
         if person is not None and self.workshop is not None:
             self.history.push(ChangePart.of(self.workshop.id, self.part, person, **{field: value}))
 
+    def _tick_changed(self, entry: QListWidgetItem) -> None:
+        """A tick put on or taken off: the person came, or it is not known again. One undoable edit."""
+        if not self.ticks or self.workshop is None:
+            return
+        person_id = entry.data(Qt.ItemDataRole.UserRole)
+        came = True if entry.checkState() == Qt.CheckState.Checked else None
+        # Typing waiting in the form is saved first; the list is then shown again, so the person is found again.
+        self.form.flush()
+        person = next((p for p in self.people() if p.id == person_id), None)
+        if person is None or person.came == came or self.workshop is None:
+            return
+        self.history.push(ChangePart.of(self.workshop.id, self.part, person, came=came))
+
 
 def describe_facilitator(person: Facilitator) -> str:
     extra = [person.role] if person.role else []
@@ -285,7 +322,7 @@ class PeopleEditor(QWidget):
         )
         self.taking_part = PeopleList(
             history, "participants", _("Taking part"), ParticipantForm(),
-            lambda: Participant(name=_("New person")), describe_participant,
+            lambda: Participant(name=_("New person")), describe_participant, ticks=True,
         )
         privacy = QLabel(
             _("Names and needs are kept only in the library on this computer. "

@@ -29,6 +29,7 @@ from facilitator.core.edits import ChangeWorkshop
 from facilitator.core.history import folded
 from facilitator.core.library import Change, Library
 from facilitator.core.model import Group, Workshop
+from facilitator.core.needs import needs_at_a_glance
 from facilitator.i18n import _
 from facilitator.ui.hints import Hints
 from facilitator.ui.outcomes_panel import OutcomesPanel
@@ -136,9 +137,16 @@ class WorkshopPage(QWidget):
         self.tabs.addTab(self.people, _("People"))
         self.tabs.addTab(self.outcomes, _("Decisions and actions"))
 
+        # What the people coming need, at a glance, so the facilitator can prepare (core/needs.py).
+        self.needs_label = QLabel()
+        self.needs_label.setWordWrap(True)
+        self.needs_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.needs_label.setAccessibleName(_("What the people coming need"))
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_edit)
         layout.addLayout(details)
+        layout.addWidget(self.needs_label)
         layout.addWidget(self.tabs, stretch=1)
         library.subscribe(self._library_changed)
 
@@ -200,6 +208,9 @@ class WorkshopPage(QWidget):
         self.planner.show_workshop(w)
         self.people.show_workshop(w)
         self._fill_decisions()
+        needs = needs_at_a_glance(w) if w else ""
+        self.needs_label.setText(_("What people need: {needs}").format(needs=needs) if needs else "")
+        self.needs_label.setVisible(bool(needs))
 
     def _fill_decisions(self) -> None:
         w = self.workshop

@@ -72,6 +72,11 @@ class Console(QWidget):
             font.setBold(label in (self.clock, self.item_time, self.now_label))
             label.setFont(font)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.needs_label = QLabel()  # what the people in the room need, at a glance (set_needs)
+        self.needs_label.setWordWrap(True)
+        self.needs_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.needs_label.setAccessibleName(_("What the people here need"))
+        self.needs_label.hide()
         self.notes = QTextBrowser()
         self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.notes.setAccessibleName(_("Your notes for this item"))
@@ -142,6 +147,7 @@ class Console(QWidget):
         right.addWidget(self.clock)
         right.addWidget(self.item_time)
         right.addWidget(self.day_time)
+        right.addWidget(self.needs_label)
         right.addSpacing(12)
         right.addWidget(QLabel(_("<b>Next</b>")))
         right.addWidget(self.next_label)
@@ -205,6 +211,11 @@ class Console(QWidget):
         self.next_label.setText(following or _("Nothing: this is the end."))
         if self.notes.toPlainText() != notes:
             self.notes.setPlainText(notes or _("No notes for this item."))
+
+    def set_needs(self, needs: str) -> None:
+        """What the people here need, in one line ("" for nothing: the line is hidden)."""
+        self.needs_label.setText(_("What people need: {needs}").format(needs=needs) if needs else "")
+        self.needs_label.setVisible(bool(needs))
 
     def set_write_actions(self, actions: list) -> None:
         self.write_menu.clear()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QWidget
 
 from facilitator.core.library import Change, Library
+from facilitator.core.needs import needs_at_a_glance
 from facilitator.core.unsaved import SavingState
 from facilitator.i18n import _, format_clock, format_minutes
 from facilitator.session.chime import Chime
@@ -312,6 +313,7 @@ class Presenter(QObject):
                 Cover.BLANK: _("The room sees: a blank screen"),
             }[session.covering.kind]
         self.console.set_items(now, following.title if following else "", item.notes if item else "")
+        self.console.set_needs(needs_at_a_glance(session.workshop))
         self.recording.covering_changed()
         self.console.set_paused(session.paused)
         self.console.set_blank(session.covering is not None and session.covering.kind is Cover.BLANK)
