@@ -79,7 +79,7 @@ class GlossaryPanel(QWidget):
         self.view.setAccessibleName(_("The chosen entry"))
 
         self.add_button = QPushButton(_("Add our own &word…"))
-        self.add_button.clicked.connect(self.add_word)
+        self.add_button.clicked.connect(lambda: self.add_word())  # never clicked(bool): that is no word
         self.change_button = QPushButton(_("&Change…"))
         self.change_button.clicked.connect(self.change_word)
         self.agree_button = QPushButton(_("We a&greed this"))
