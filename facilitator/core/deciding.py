@@ -5,18 +5,29 @@
 reading aloud. ``tally`` gives the same as counts with pictures, for the big
 screen: a number and its words under each picture, never a bare percentage.
 
-``carry_over`` starts a group's next meeting with what the last one decided and
-the actions still open, so "what happened to the actions" can be asked in the room.
+``carry_over`` starts a group's next meeting with what the last one decided, the
+actions still open, the decisions still to make and the questions kept for later,
+so "what happened to the actions" can be asked in the room.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from facilitator.core.model import Action, ActionStatus, AgendaItem, Agreement, Decision, ItemKind, Workshop, new_id
-from facilitator.i18n import N_, _, format_long_date, ngettext
+from facilitator.core.model import (
+    Action,
+    ActionStatus,
+    AgendaItem,
+    Agreement,
+    Decision,
+    ItemKind,
+    ParkedQuestion,
+    Workshop,
+    new_id,
+)
+from facilitator.i18n import N_, _, format_long_date, in_language, ngettext
 
 # Pictures in the catalogue (assets/icons/vocabulary.tsv) for the three ways to answer.
 AGREE_PICTURE = "thumbs up"
@@ -25,6 +36,8 @@ DISAGREE_PICTURE = "thumbs down"
 CHOICE_PICTURE = "choice"  # for an option that has no picture of its own
 LAST_TIME_PICTURE = "look back"
 ACTIONS_PICTURE = "check"
+STILL_TO_DECIDE_PICTURE = "not sure"
+QUESTIONS_PICTURE = "question"
 STATUS_NAMES = {
     ActionStatus.TO_DO: N_("To do"),
     ActionStatus.DONE: N_("Done"),
@@ -122,19 +135,30 @@ def previous_meeting(meetings: list[Workshop], workshop: Workshop) -> Workshop |
 
 @dataclass
 class CarryOver:
-    """What a new meeting takes from the last one: agenda items to open with, and the open actions."""
+    """What a new meeting takes from the last one: agenda items to open with, the open actions, the
+    decisions still to make and the questions kept for later, each linked to the item that asks about it."""
 
     items: list[AgendaItem]
     actions: list[Action]
+    decisions: list[Decision] = field(default_factory=list)
+    questions: list[ParkedQuestion] = field(default_factory=list)
 
 
 def carry_over(previous: Workshop, language: str) -> CarryOver:
-    """Two items to start the next meeting with, and copies of the actions not done at ``previous``.
+    """Items to start the next meeting with, and copies of what ``previous`` left open.
 
-    The first item lists what was agreed last time; the second asks what happened to
-    the actions. The actions keep their status ("not done yet", "stuck") until the room
-    says what happened; each remembers the action it came from.
+    The first item lists what was agreed last time; the next asks what happened to the
+    actions not done, then come the decisions still to make and the questions kept for
+    later, each item only when there is something in it. The actions keep their status
+    ("not done yet", "stuck") until the room says what happened; each remembers the action
+    it came from. A decision still to make comes as it was written, its options kept and
+    nothing counted yet. Words are in ``language``, the group's.
     """
+    with in_language(language):
+        return _carry_over(previous, language)
+
+
+def _carry_over(previous: Workshop, language: str) -> CarryOver:
     when = format_long_date(previous.date, language) if previous.date else previous.title.strip()
     agreed = [decision.text.strip() for decision in previous.decisions if decision.agreed and decision.text.strip()]
     if agreed:
@@ -156,14 +180,46 @@ def carry_over(previous: Workshop, language: str) -> CarryOver:
     if open_actions:
         words = _("We said we would:") + "\n" + _listed([action.what.strip() for action in open_actions])
         words += "\n" + _("Is it done, not done yet, or stuck?")
-        asking = AgendaItem(
-            _("What happened to the actions"), plain_words=words, picture=ACTIONS_PICTURE, minutes=10,
-            kind=ItemKind.LOOK_BACK,
-        )
+        asking = _looking_back(_("What happened to the actions"), words, ACTIONS_PICTURE)
         items.append(asking)
         for action in actions:
             action.agenda_item_id = asking.id
-    return CarryOver(items, actions)
+    undecided = [decision for decision in previous.decisions if not decision.agreed and decision.text.strip()]
+    decisions = [_still_to_decide(decision) for decision in undecided]
+    if decisions:
+        words = _("We have not decided these yet:") + "\n" + _listed([decision.text.strip() for decision in undecided])
+        words += "\n" + _("Can we decide today?")
+        deciding = _looking_back(_("What we still need to decide"), words, STILL_TO_DECIDE_PICTURE)
+        items.append(deciding)
+        for decision in decisions:
+            decision.agenda_item_id = deciding.id
+    kept = [question for question in previous.parked_questions if question.text.strip()]
+    questions = [_renewed(question) for question in kept]
+    if questions:
+        words = _("On {date} we kept these questions for later:").format(date=when) + "\n"
+        words += _listed([question.text.strip() for question in kept]) + "\n" + _("Can we answer them now?")
+        asked = _looking_back(_("Questions we kept for later"), words, QUESTIONS_PICTURE)
+        items.append(asked)
+        for question in questions:
+            question.agenda_item_id = asked.id
+    return CarryOver(items, actions, decisions, questions)
+
+
+def _looking_back(title: str, words: str, picture: str) -> AgendaItem:
+    """An opening item about last time. It is a look-back, so planning the meeting after leaves it out."""
+    return AgendaItem(title, plain_words=words, picture=picture, minutes=10, kind=ItemKind.LOOK_BACK)
+
+
+def _still_to_decide(decision: Decision) -> Decision:
+    """A copy of a decision not agreed yet, for the room to decide again: its words, picture, options and who
+    suggested it, with nothing counted."""
+    copied = _renewed(decision)
+    copied.agreement = Agreement.NOT_YET
+    copied.agree = copied.not_sure = copied.disagree = 0
+    copied.agreed = False
+    for option in copied.options:
+        option.count = 0
+    return copied
 
 
 def _listed(lines: list[str]) -> str:
@@ -185,10 +241,16 @@ def _shortened(line: str) -> str:
     return cut.rstrip() + "…"
 
 
-def next_meeting(previous: Workshop, date: dt.date | None, language: str | None = None) -> Workshop:
+def next_meeting(
+    previous: Workshop, date: dt.date | None, language: str | None = None, start_time: dt.time | None = None
+) -> Workshop:
     """The group's next meeting, planned from ``previous``: the same people, place and times, its agenda
-    opening with what was decided and the actions still open (``carry_over``), then ``previous``'s own
-    items (less its look-backs) to change for the day. Decisions, ideas and questions stay with ``previous``."""
+    opening with what was decided, the actions still open, the decisions still to make and the questions kept
+    for later (``carry_over``), then ``previous``'s own items (less its look-backs) to change for the day.
+
+    ``start_time``, when given, is when the new meeting starts; the room is then booked for as long as it was
+    (not set when that would go past midnight). Nobody is ticked as came yet. Agreed decisions and ideas stay
+    with ``previous``."""
     language = language or previous.language
     carried = carry_over(previous, language)
     agenda = [_renewed(item) for item in previous.agenda if item.kind is not ItemKind.LOOK_BACK]
@@ -196,22 +258,55 @@ def next_meeting(previous: Workshop, date: dt.date | None, language: str | None 
     while opening < len(agenda) and agenda[opening].kind in (ItemKind.WELCOME, ItemKind.INTRODUCTIONS):
         opening += 1
     agenda[opening:opening] = carried.items
+    participants = [_renewed(person) for person in previous.participants]
+    for person in participants:
+        person.came = None
+    starts = start_time if start_time is not None else previous.start_time
     return Workshop(
         title=previous.title,
         purpose=previous.purpose,
         date=date,
-        start_time=previous.start_time,
-        room_booked_until=previous.room_booked_until,
+        start_time=starts,
+        room_booked_until=_booked_until(previous, starts),
         place=previous.place,
         language=previous.language,
         group_id=previous.group_id,
         facilitators=[_renewed(person) for person in previous.facilitators],
-        participants=[_renewed(person) for person in previous.participants],
+        participants=participants,
         agenda=agenda,
+        decisions=carried.decisions,
         actions=carried.actions,
+        parked_questions=carried.questions,
         group_words=[_renewed(word) for word in previous.group_words],
         pronunciations=[_renewed(said) for said in previous.pronunciations],
     )
+
+
+def _booked_until(previous: Workshop, starts: dt.time | None) -> dt.time | None:
+    """The room booked for as long as it was for ``previous``, from the new start."""
+    booked, started = previous.room_booked_until, previous.start_time
+    if booked is None or started is None or starts is None or starts == started:
+        return booked
+    day = dt.date(2000, 1, 1)
+    length = dt.datetime.combine(day, booked) - dt.datetime.combine(day, started)
+    until = dt.datetime.combine(day, starts) + length
+    return until.time() if until.date() == day else None
+
+
+def next_meeting_day(latest: Workshop | None, today: dt.date) -> dt.date:
+    """The day to suggest for the group's next meeting: a weekday two weeks on.
+
+    Two weeks after ``today``, or after the group's latest meeting when that is later. When the
+    latest meeting was on a weekday, the suggestion is on the same day of the week (a Tuesday group
+    meets on Tuesdays); otherwise a Saturday or Sunday moves on to the Monday.
+    """
+    day = today + dt.timedelta(days=14)
+    last = latest.date if latest is not None else None
+    if last is not None:
+        day = max(day, last + dt.timedelta(days=14))
+        if last.weekday() < 5:
+            return day + dt.timedelta(days=(last.weekday() - day.weekday()) % 7)
+    return day + dt.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
 
 
 def _renewed(part):

@@ -10,8 +10,28 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from facilitator.core import deciding, exchange
-from facilitator.core.deciding import Count, carry_over, how_agreed, previous_meeting, tally
-from facilitator.core.model import Action, ActionStatus, Agreement, Decision, ItemKind, Option, Workshop
+from facilitator.core.deciding import (
+    Count,
+    carry_over,
+    how_agreed,
+    next_meeting,
+    next_meeting_day,
+    previous_meeting,
+    tally,
+)
+from facilitator.core.model import (
+    Action,
+    ActionStatus,
+    AgendaItem,
+    Agreement,
+    Decision,
+    Group,
+    ItemKind,
+    Option,
+    ParkedQuestion,
+    Participant,
+    Workshop,
+)
 from facilitator.pictures.catalogue import PictureCatalogue
 from tests.core.samples import ARABIC, EMOJI, full_workshop
 
@@ -102,7 +122,8 @@ def test_nothing_to_tally_when_nothing_was_counted(agreement):
 def test_every_picture_deciding_uses_is_in_the_catalogue():
     catalogue = PictureCatalogue.load()
     for name in (deciding.AGREE_PICTURE, deciding.NOT_SURE_PICTURE, deciding.DISAGREE_PICTURE,
-                 deciding.CHOICE_PICTURE, deciding.LAST_TIME_PICTURE, deciding.ACTIONS_PICTURE):
+                 deciding.CHOICE_PICTURE, deciding.LAST_TIME_PICTURE, deciding.ACTIONS_PICTURE,
+                 deciding.STILL_TO_DECIDE_PICTURE, deciding.QUESTIONS_PICTURE):
         assert catalogue.resolve(name) is not None, name
 
 
@@ -164,7 +185,7 @@ def test_carry_over_opens_with_what_was_decided_and_asks_about_the_open_actions(
 
     carried = carry_over(previous, "en")
 
-    decided, asking = carried.items
+    decided, asking, _still, _kept = carried.items
     assert (decided.title, decided.kind, decided.picture, decided.minutes) == (
         "What we decided last time", ItemKind.LOOK_BACK, "look back", 10)
     assert decided.plain_words == "On Tuesday 3 March 2026 we decided:\n• Ask for free passes\n• Meet again in May"
@@ -185,18 +206,20 @@ def test_carry_over_opens_with_what_was_decided_and_asks_about_the_open_actions(
     assert json.dumps(exchange.workshop_document(previous, None)["workshop"]) == before  # the last meeting is untouched
 
 
-def test_with_no_open_actions_there_is_only_what_was_decided():
+def test_with_nothing_left_open_there_is_only_what_was_decided():
     previous = full_workshop(language="en")
     previous.actions = [Action("Book the room", status=ActionStatus.DONE)]
+    previous.parked_questions = [ParkedQuestion(" \n ")]  # a blank question is nothing to come back to
     carried = carry_over(previous, "en")
     assert [item.title for item in carried.items] == ["What we decided last time"]
-    assert carried.actions == []
+    assert (carried.actions, carried.decisions, carried.questions) == ([], [], [])
 
 
 def test_with_nothing_agreed_the_item_says_so_and_an_undated_meeting_is_named_by_its_title():
     previous = Workshop("  Bus passes 🚌 ", decisions=[Decision("Meet in May", agreement=Agreement.EVERYONE)])
-    (item,) = carry_over(previous, "en").items
+    item, still = carry_over(previous, "en").items
     assert item.plain_words == "On Bus passes 🚌 we did not agree any decisions yet."
+    assert still.plain_words == "We have not decided these yet:\n• Meet in May\nCan we decide today?"
 
 
 def test_more_than_six_decisions_are_counted_not_listed():
@@ -240,3 +263,127 @@ def test_the_next_meeting_with_long_decisions_carried_over_can_travel_in_a_file(
     following = Workshop("Next", date=dt.date(2026, 4, 7), agenda=carried.items, actions=carried.actions)
     raw = json.dumps(exchange.workshop_document(following, None)).encode()
     assert exchange.parse_workshop_bytes(raw).workshop == following
+
+
+# -- decisions still to make and questions kept for later -------------------------------------------------
+
+
+def left_open() -> Workshop:
+    """A meeting that agreed one thing, left two decisions to make and kept two questions for later."""
+    talk = AgendaItem("Talking about buses", minutes=40)
+    return Workshop(
+        "Bus passes", date=dt.date(2026, 3, 3), language="en", group_id="g1", start_time=dt.time(10, 0),
+        room_booked_until=dt.time(12, 30), agenda=[AgendaItem("Welcome", kind=ItemKind.WELCOME), talk],
+        participants=[Participant("Carys", came=True), Participant("Dee", came=False), Participant("Eli")],
+        decisions=[
+            Decision("Ask for free passes", agreement=Agreement.EVERYONE, agreed=True),
+            Decision("Meet in the library", agenda_item_id=talk.id, agreement=Agreement.COUNTED, agree=3, not_sure=4,
+                     suggested_by="Carys"),
+            Decision("Which day we meet", picture="calendar", agreement=Agreement.CHOSEN, suggested_by="Dee",
+                     options=[Option("Tuesday", "calendar", 4), Option("Friday", "", 4)]),
+            Decision("   "),
+        ],
+        parked_questions=[ParkedQuestion("What about trains?", asked_by="Carys", agenda_item_id=talk.id),
+                          ParkedQuestion(""), ParkedQuestion("Can we have tea 🫖?")],
+    )
+
+
+def test_decisions_still_to_make_and_questions_kept_for_later_each_open_the_next_meeting_with_an_item():
+    previous = left_open()
+    before = json.dumps(exchange.workshop_document(previous, None)["workshop"])
+    carried = carry_over(previous, "en")
+    decided, still, kept = carried.items
+    assert decided.plain_words == "On Tuesday 3 March 2026 we decided:\n• Ask for free passes"
+    assert (still.title, still.kind, still.picture, still.minutes) == (
+        "What we still need to decide", ItemKind.LOOK_BACK, "not sure", 10)
+    assert still.plain_words == (
+        "We have not decided these yet:\n• Meet in the library\n• Which day we meet\nCan we decide today?")
+    assert (kept.title, kept.kind, kept.picture) == ("Questions we kept for later", ItemKind.LOOK_BACK, "question")
+    assert kept.plain_words == ("On Tuesday 3 March 2026 we kept these questions for later:\n"
+                                "• What about trains?\n• Can we have tea 🫖?\nCan we answer them now?")
+    library, day = carried.decisions
+    assert [(d.text, d.suggested_by, d.picture, d.agenda_item_id) for d in carried.decisions] == [
+        ("Meet in the library", "Carys", "", still.id), ("Which day we meet", "Dee", "calendar", still.id)]
+    # The room decides again: the options are kept, nothing is counted yet.
+    assert (library.agreement, library.agree, library.not_sure, library.agreed) == (Agreement.NOT_YET, 0, 0, False)
+    assert day.options == [Option("Tuesday", "calendar", 0), Option("Friday", "", 0)]
+    assert [(q.text, q.asked_by, q.agenda_item_id) for q in carried.questions] == [
+        ("What about trains?", "Carys", kept.id), ("Can we have tea 🫖?", "", kept.id)]
+    old_ids = {obj.id for part in ("agenda", "decisions", "parked_questions") for obj in getattr(previous, part)}
+    new_ids = {obj.id for obj in [*carried.items, *carried.decisions, *carried.questions]}
+    assert len(new_ids) == 7 and not new_ids & old_ids
+    assert json.dumps(exchange.workshop_document(previous, None)["workshop"]) == before  # the last meeting is untouched
+
+
+def test_more_than_six_questions_are_counted_not_listed():
+    previous = Workshop("Long day", date=dt.date(2026, 3, 3),
+                        parked_questions=[ParkedQuestion(f"Question {n}?") for n in range(1, 10)])
+    lines = carry_over(previous, "en").items[-1].plain_words.split("\n")
+    assert lines[1:] == [*[f"• Question {n}?" for n in range(1, 7)], "and 3 more", "Can we answer them now?"]
+    assert len(carry_over(previous, "en").questions) == 9  # every question comes, only six are read out
+
+
+def test_the_opening_items_are_in_the_groups_language_whatever_the_app_s():
+    previous = left_open()
+    titles = [item.title for item in carry_over(previous, "cy").items]
+    assert titles[0] == "Beth wnaethon ni benderfynu y tro diwethaf"  # the Welsh catalog's words
+    assert "Dydd Mawrth 3 Mawrth 2026" in carry_over(previous, "cy").items[0].plain_words
+
+
+def test_the_next_meeting_carries_what_was_left_open_on_the_day_and_at_the_time_chosen():
+    previous = left_open()
+    following = next_meeting(previous, dt.date(2026, 3, 17), start_time=dt.time(13, 30))
+    assert [item.title for item in following.agenda] == [
+        "Welcome", "What we decided last time", "What we still need to decide", "Questions we kept for later",
+        "Talking about buses"]
+    still, kept = following.agenda[2], following.agenda[3]
+    assert [(d.text, d.agenda_item_id) for d in following.decisions] == [
+        ("Meet in the library", still.id), ("Which day we meet", still.id)]
+    assert [(q.text, q.agenda_item_id) for q in following.parked_questions] == [
+        ("What about trains?", kept.id), ("Can we have tea 🫖?", kept.id)]
+    assert (following.date, following.start_time) == (dt.date(2026, 3, 17), dt.time(13, 30))
+    assert following.room_booked_until == dt.time(16, 0)  # booked for as long as last time: 2 hours 30 minutes
+    assert [person.came for person in following.participants] == [None, None, None]  # nobody has come yet
+    assert [person.came for person in previous.participants] == [True, False, None]
+    # It travels in a file, with its group, and back as it is.
+    raw = json.dumps(exchange.workshop_document(following, Group("Bus group", id="g1"))).encode()
+    assert exchange.parse_workshop_bytes(raw).workshop == following
+
+
+@pytest.mark.parametrize(("start", "booked"), [
+    (None, dt.time(12, 30)),  # no time given: the same times as last time
+    (dt.time(10, 0), dt.time(12, 30)),
+    (dt.time(8, 15), dt.time(10, 45)),
+    (dt.time(21, 30), None),  # the booking would go past midnight: not set
+])
+def test_the_room_is_booked_for_as_long_as_last_time(start, booked):
+    following = next_meeting(left_open(), dt.date(2026, 3, 17), start_time=start)
+    assert following.start_time == (start or dt.time(10, 0))
+    assert following.room_booked_until == booked
+
+
+@pytest.mark.parametrize(("last", "today", "suggested"), [
+    # today is Sunday 1 March 2026
+    (None, dt.date(2026, 3, 1), dt.date(2026, 3, 16)),  # two weeks on is a Sunday: the Monday after
+    (None, dt.date(2026, 3, 6), dt.date(2026, 3, 20)),  # a Friday two weeks on
+    (None, dt.date(2026, 3, 7), dt.date(2026, 3, 23)),  # a Saturday: the Monday after
+    (dt.date(2026, 3, 3), dt.date(2026, 3, 1), dt.date(2026, 3, 17)),  # the Tuesday group, two weeks after
+    (dt.date(2026, 1, 6), dt.date(2026, 3, 1), dt.date(2026, 3, 17)),  # long ago: a Tuesday two weeks from today
+    (dt.date(2026, 1, 6), dt.date(2026, 3, 3), dt.date(2026, 3, 17)),  # today is Tuesday: two weeks today
+    (dt.date(2026, 2, 28), dt.date(2026, 3, 1), dt.date(2026, 3, 16)),  # last met on a Saturday: a Monday
+])
+def test_the_day_suggested_is_a_weekday_two_weeks_on(last, today, suggested):
+    latest = Workshop("Bus passes", date=last)
+    assert next_meeting_day(latest, today) == suggested
+    assert suggested.weekday() < 5
+    assert suggested - max(today, last or today) >= dt.timedelta(days=14)
+
+
+@given(st.dates(dt.date(2001, 1, 1), dt.date(2090, 1, 1)), st.none() | st.dates(dt.date(2001, 1, 1), dt.date(2090, 1, 1)))
+def test_any_day_suggested_is_a_weekday_at_least_two_weeks_on_and_within_three(today, last):
+    suggested = next_meeting_day(Workshop("G", date=last), today)
+    earliest = max(today, last or today) + dt.timedelta(days=14)
+    assert suggested.weekday() < 5
+    assert earliest <= suggested < earliest + dt.timedelta(days=7)
+    if last is not None and last.weekday() < 5:
+        assert suggested.weekday() == last.weekday()
