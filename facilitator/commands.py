@@ -17,7 +17,7 @@ from facilitator.core.errors import LibraryError
 from facilitator.core.library import Library
 from facilitator.core.model import Workshop
 from facilitator.core.untrusted import plain_characters
-from facilitator.i18n import N_, _
+from facilitator.i18n import N_, _, format_long_date
 
 
 class View(Protocol):
@@ -125,11 +125,17 @@ class LibraryCommands:
         return path
 
     def delete_workshop(self, workshop_id: str) -> bool:
+        """Ask, naming the workshop and its date (two meetings can have the same title), then delete it."""
         workshop = self.library.load_workshop(workshop_id)
-        question = _(
-            "Delete “{title}”? This removes its agenda, decisions, actions and the names of the "
-            "people in it from this computer. It cannot be undone here; today's backup is in {folder}."
-        ).format(title=workshop.title, folder=self.library.backups_dir)
+        title = plain_characters(workshop.title.strip())
+        if workshop.date is not None:
+            which = _("Delete “{title}” on {date}?").format(title=title, date=format_long_date(workshop.date))
+        else:
+            which = _("Delete “{title}”? It has no date yet.").format(title=title)
+        question = which + " " + _(
+            "This removes its agenda, decisions, actions and the names of the people in it from this computer. "
+            "It cannot be undone here. Today's backup is in {folder}."
+        ).format(folder=self.library.backups_dir)
         if not self.view.confirm(_("Delete workshop"), question, _("Delete")):
             return False
         self.library.remove_workshop(workshop_id)

@@ -10,9 +10,11 @@ changes, so a key press re-checks one paragraph, not the whole text.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QToolTip, QWidgetAction
 
 from facilitator.i18n import _
 from facilitator.language.checker import Finding
@@ -133,18 +135,12 @@ class Hints(QObject):
         first = menu.actions()[0] if menu.actions() else None
         items: list[QAction] = []
         for finding in self.findings_at(position):
-            note = QAction(_short(finding.message), menu)
-            note.setToolTip(finding.message)
-            note.setEnabled(False)
-            items.append(note)
+            # Why it is underlined, and what to do if there is no fix to choose: words to read, not to press.
+            items.append(reason_item(menu, finding.message, "" if finding.replacements else finding.suggestion))
             for replacement in finding.replacements[:4]:
                 use = QAction(_("Use “{words}”").format(words=replacement), menu)
                 use.triggered.connect(lambda _c=False, f=finding, r=replacement: self.replace(position, f, r))
                 items.append(use)
-            if not finding.replacements:
-                tip = QAction(_short(finding.suggestion), menu)
-                tip.setEnabled(False)
-                items.append(tip)
         word = self.word_at(position)
         if word.strip():
             look = QAction(_("Look up “{word}”").format(word=word.strip()), menu)
@@ -164,9 +160,29 @@ class Hints(QObject):
         return menu
 
 
-def _short(text: str, most: int = MENU_TEXT) -> str:
-    """Menu lines stay a readable width; the tooltip has the whole text."""
-    return text if len(text) <= most else text[: most - 1].rsplit(" ", 1)[0] + "…"
+def reason_item(menu: QMenu, reason: str, suggestion: str = "") -> QWidgetAction:
+    """The reason in bold, then the suggestion, in the menu's own text colour, wrapped to a readable width.
+
+    It is information, not a command: the keyboard and the mouse pass over it, yet it is never greyed out."""
+    label = QLabel(f"<b>{html.escape(reason)}</b>" + (f"<br>{html.escape(suggestion)}" if suggestion else ""))
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setAccessibleName(f"{reason} {suggestion}".strip())
+    palette = QPalette(menu.palette())
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, palette.color(QPalette.ColorGroup.Active, role))
+    label.setPalette(palette)
+    metrics = label.fontMetrics()
+    side = metrics.height()
+    label.setContentsMargins(side, side // 4, side, side // 4)
+    longest = max(metrics.horizontalAdvance(line) for line in (reason, suggestion))
+    width = min(longest + 3 * side, metrics.averageCharWidth() * MENU_TEXT)
+    label.setFixedWidth(width)
+    label.setFixedHeight(label.heightForWidth(width))
+    item = QWidgetAction(menu)
+    item.setDefaultWidget(label)
+    item.setEnabled(False)
+    return item
 
 
 def tooltip_text(found: list[Finding]) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 
-from facilitator.i18n import _
+from facilitator.i18n import _, language, right_to_left
 from facilitator.ui import zoom
 from facilitator.ui.about import show_about
 from facilitator.ui.hints import LOOK_UP_KEY
@@ -164,7 +164,23 @@ def build(window) -> MainActions:
     menu(_("&View"), [actions.glossary, actions.decisions, None, actions.zoom_in, actions.zoom_out, actions.zoom_reset, None])
     _language_menu(window)
     menu(_("&Help"), [actions.about])
+    if right_to_left(language()):
+        keys_read_left_to_right([item for item in vars(actions).values() if isinstance(item, QAction)])
     return actions
+
+
+LEFT_TO_RIGHT_MARK = "\u200e"
+
+
+def keys_read_left_to_right(actions: list[QAction]) -> None:
+    """In a right-to-left language, a menu item's key reads as it is typed: "Ctrl++", never "++Ctrl".
+
+    Only keys that start or end with a sign (+, -, =) are turned round; a menu shows what follows a tab
+    in an item's words in place of its key, and a left-to-right mark on each side keeps the signs in place."""
+    for action in actions:
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if keys and "\t" not in action.text() and not (keys[0].isalnum() and keys[-1].isalnum()):
+            action.setText(f"{action.text()}\t{LEFT_TO_RIGHT_MARK}{keys}{LEFT_TO_RIGHT_MARK}")
 
 
 def _language_menu(window) -> None:

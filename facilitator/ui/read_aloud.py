@@ -9,8 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from facilitator.core.model import Workshop
 from facilitator.i18n import _, format_clock, in_language, ngettext
@@ -53,6 +62,8 @@ class ReadAloud(QObject):
         self.window = window
         self.speaker = window.speaker
         self._summary_folder: Path | None = None
+        self._told: set[str] = set()  # why nothing can be read aloud here, each said once in a message box
+        self.told_box: QMessageBox | None = None
         self.speaker.started.connect(self._started)
         self.speaker.heard.connect(self._heard)
         self.speaker.problem.connect(self._problem)
@@ -119,6 +130,20 @@ class ReadAloud(QObject):
     def _problem(self, tag: str, message: str) -> None:
         if tag == PLANNER:
             self.say(message, 15)
+            if message and message == self.speaker.trouble() and message not in self._told:
+                self._told.add(message)
+                self.tell_once(message)
+
+    def tell_once(self, message: str) -> None:
+        """Why nothing can be read aloud on this computer (no sound player, no voices), where the facilitator
+        is looking: a message box, the first time. The status bar says it again each time after that."""
+        box = QMessageBox(QMessageBox.Icon.Information, _("Reading aloud"), message, QMessageBox.StandardButton.Ok,
+                          self.window)
+        box.setInformativeText(_("Everything else works as usual. Voice and speed in the Read aloud menu says this too."))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.NonModal)  # reading aloud never waits for an answer
+        box.show()
+        self.told_box = box
 
     def _finished(self, tag: str, completed: bool) -> None:
         if tag == PLANNER and completed:
