@@ -1,7 +1,8 @@
 """Keeping the room's real times in the library while presenting.
 
 A problem saving (the disk full, the library moved) must not stop the session:
-the recorder keeps going, and says once, in words, what went wrong.
+the recorder keeps going, and says once, in words, what went wrong. A try-out
+(Projector ▸ Try it out) keeps no times at all.
 """
 
 from __future__ import annotations
@@ -43,3 +44,23 @@ class LibraryRecorder:
                     self.on_problem(self.problem)
         finally:
             self.busy = False
+
+
+class TryOutRecorder:
+    """A try-out keeps no times, so the room's real times (and "it took 12 minutes") stay as they were.
+
+    It counts the items shown, so the console can say what the try-out covered.
+    """
+
+    busy = False  # it never writes to the library
+    problem = ""
+
+    def __init__(self) -> None:
+        self.items_shown: set[str] = set()
+
+    def add(self, timing: ItemTiming) -> None:
+        if timing.agenda_item_id is not None:
+            self.items_shown.add(timing.agenda_item_id)
+
+    def update(self, timing: ItemTiming) -> None:
+        pass

@@ -52,6 +52,7 @@ class Covering:
     words: str = ""
     picture: str = ""
     until: dt.datetime | None = None  # the end of a break
+    since: dt.datetime | None = None  # the start of a break
     ref: str = ""  # the decision read back or counted
     counts: tuple = ()  # deciding.Count for each answer, for a result
     agreed: bool = False  # the decision read back was agreed as written
@@ -63,6 +64,7 @@ class TimerState:
     planned: float  # seconds, with any added minutes
     left: float  # seconds; below 0 once the time is over
     phase: Phase
+    now: dt.time | None = None  # the clock on the wall, shown on a break's countdown (None on an item's timer)
 
     @property
     def fraction_left(self) -> float:
@@ -93,6 +95,12 @@ class NoRecorder:
 
 
 Listener = typing.Callable[[], None]
+
+
+def round_up(moment: dt.datetime) -> dt.datetime:
+    """The moment to the whole minute, never earlier: "back at" is a promise."""
+    whole = moment.replace(second=0, microsecond=0)
+    return whole if whole == moment else whole + dt.timedelta(minutes=1)
 
 
 class Session:
@@ -291,6 +299,36 @@ class Session:
         self._extra = extra
         self._tell()
 
+    def break_ends(self) -> tuple[dt.datetime, dt.datetime] | None:
+        """When the break the room sees began and when people are back (to the minute), or None when there is none."""
+        covering = self.covering
+        if covering is not None and covering.kind is Cover.BREAK and covering.until is not None:
+            return covering.since or covering.until, round_up(covering.until)
+        item = self.item()
+        if covering is None and item is not None and item.kind is ItemKind.BREAK:
+            began = self.item_started or self._now()
+            return began, round_up(began + dt.timedelta(seconds=self.planned_seconds()))
+        return None
+
+    def break_timer(self) -> TimerState | None:
+        """The break the room sees, counted down by the wall clock to "back at", or None when there is none.
+
+        It never pauses: the room goes by the clock on the wall, so the minutes
+        left always match "Back at" and "Now" on the screen.
+        """
+        ends = self.break_ends()
+        if ends is None:
+            return None
+        began, back = ends
+        now = self._now()
+        left = (back - now).total_seconds()
+        planned = max(left, (back - began).total_seconds())
+        return TimerState(planned, left, Phase.OVER if left <= 0 else Phase.RUNNING, now.time().replace(microsecond=0))
+
+    def room_timer(self) -> TimerState | None:
+        """The time the room sees: a break's countdown while a break is on, else the item's timer."""
+        return self.break_timer() or self.timer()
+
     def day_left_seconds(self) -> float:
         """The time the rest of the agenda needs: what is left of this item, then every later item."""
         timer = self.timer()
@@ -314,7 +352,7 @@ class Session:
             self._paused_by_break = True
         self._break_timing = ItemTiming(started=self._wall())
         self.recorder.add(self._break_timing)
-        self.covering = Covering(Cover.BREAK, until=until)
+        self.covering = Covering(Cover.BREAK, until=until, since=self._now())
         self._tell()
 
     def show_word(self, term: str, meaning: str, picture: str = "") -> None:

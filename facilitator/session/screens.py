@@ -19,7 +19,7 @@ from facilitator.pictures.catalogue import picture_of
 from facilitator.session.run import Cover, Session
 from facilitator.speech.reading import Passage
 
-BREAK_PICTURES = ("clock", "tea")
+BREAK_PICTURES = ("tea",)  # beside the countdown, which takes the place of a clock picture
 WELCOME_PICTURE = "hello"
 END_PICTURE = "thank you"
 WORD_PICTURE = "question"
@@ -62,7 +62,7 @@ class Screen:
     words: str = ""  # a few plain words under the title
     heading: str = ""  # a short line over the title ("Welcome", "Is this right?")
     pictures: tuple[str, ...] = ()  # the big picture (two for a break)
-    timer: bool = False  # the item's timer is shown
+    timer: bool = False  # the item's timer is shown (on a break: the countdown to the end of the break)
     strip: tuple[StripStep, ...] = ()
     more_before: bool = False  # the strip leaves out items before it
     more_after: bool = False  # and after it
@@ -95,7 +95,8 @@ def _screen_now(session: Session) -> Screen:
         if covering.kind is Cover.BLANK:
             return Screen(Kind.BLANK)
         if covering.kind is Cover.BREAK:
-            return break_screen(round_up(covering.until).time() if covering.until else None, workshop.language)
+            ends = session.break_ends()
+            return break_screen(ends[1].time() if ends else None, workshop.language)
         if covering.kind is Cover.WORD:
             return Screen(
                 Kind.WORD, title=covering.title, words=covering.words, heading=_("What this word means"),
@@ -117,16 +118,8 @@ def _screen_now(session: Session) -> Screen:
         return end_screen(workshop)
     item = session.agenda[session.place]
     if item.kind is ItemKind.BREAK:
-        started = session.item_started or session.now()
-        back = round_up(started + dt.timedelta(seconds=session.planned_seconds()))
-        return break_screen(back.time(), workshop.language, item)
+        return break_screen(session.break_ends()[1].time(), workshop.language, item)
     return item_screen(workshop, session.place)
-
-
-def round_up(moment: dt.datetime) -> dt.datetime:
-    """The moment to the whole minute, never earlier: "back at" is a promise."""
-    whole = moment.replace(second=0, microsecond=0)
-    return whole if whole == moment else whole + dt.timedelta(minutes=1)
 
 
 def welcome_screen(workshop: Workshop) -> Screen:
@@ -153,7 +146,8 @@ def break_screen(back: dt.time | None, language: str, item: AgendaItem | None = 
     words = _("Back at {time}").format(time=format_clock(back, language)) if back is not None else ""
     title = item.title if item is not None and item.title.strip() else _("Break")
     return Screen(
-        Kind.BREAK, title=title, words=words, pictures=BREAK_PICTURES, item_id=item.id if item is not None else None
+        Kind.BREAK, title=title, words=words, pictures=BREAK_PICTURES, timer=back is not None,
+        item_id=item.id if item is not None else None,
     )
 
 
