@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import datetime as dt
 import math
 
 import pytest
@@ -39,6 +40,7 @@ from facilitator.session.themes import TEXT_SIZES, THEMES, contrast, luminance
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.presenter.painting import TITLE_LARGEST, WRAP, Layout, Text, paint
 from facilitator.ui.presenter.participant_view import Look, ScreenDrawing
+from facilitator.ui.presenter.timer_painting import countdown_words
 
 W, H = 1920, 1080
 # The rules of ../shared/EASYREAD.md, written here rather than taken from the code they check.
@@ -440,3 +442,109 @@ def test_short_words_sit_against_the_picture_side_whichever_way_the_app_reads(qt
         assert rect.right() - ink[-1] < slack and ink[0] - rect.left() > rect.width() / 3
     else:
         assert ink[0] - rect.left() < slack and rect.right() - ink[-1] > rect.width() / 3
+
+
+# -- e. text size -------------------------------------------------------------------
+
+
+def _first_of_each_kind() -> dict[Kind, Screen]:
+    found: dict[Kind, Screen] = {}
+    for screen in SCREENS:
+        if screen.kind is not Kind.BLANK:
+            found.setdefault(screen.kind, screen)
+    return found
+
+
+SIZES = sorted(scale for _name, scale in TEXT_SIZES.values())  # Normal, Large, Largest
+
+
+def _grows(values: list) -> bool:
+    return all(smaller < bigger for smaller, bigger in zip(values, values[1:]))
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["laptop", "full-hd"])
+@pytest.mark.parametrize("kind", [kind for kind in Kind if kind is not Kind.BLANK], ids=lambda kind: kind.value)
+def test_each_text_size_makes_the_words_bigger_on_every_kind_of_screen(pictures, kind, size):
+    """A short title, drawn at Normal, Large and Largest: its capital's ink is taller each time, and so are the
+    words under it (or each answer's words on a result)."""
+    width, height = size
+    screen = dataclasses.replace(_first_of_each_kind()[kind], title="Tea")
+    capitals, title_sizes, words_sizes = [], [], []
+    for scale in SIZES:
+        drawing = drawing_of(pictures, screen, scale=scale)
+        layout = drawing.layout(width, height)
+        assert not layout.cut
+        title_sizes.append(layout.title.font.pixelSize())
+        capitals.append(cap_height(title_ink(drawing, width, height), layout.title))
+        words = [text for text in layout.texts if text.key == "words" or (kind is Kind.BREAK and text is not layout.title)]
+        words += [cell.words for cell in layout.counts]
+        words_sizes.append(tuple(text.font.pixelSize() for text in words))
+        for text in every_text(layout):
+            assert fits(text), (kind, scale, text.text)
+    assert _grows(title_sizes) and _grows(capitals), (title_sizes, capitals)
+    if any(words_sizes):
+        for n in range(len(words_sizes[0])):
+            assert _grows([sizes[n] for sizes in words_sizes]), words_sizes
+
+
+def test_on_a_laptop_every_screen_of_the_demo_gets_bigger_titles_at_each_text_size(pictures):
+    """The demo's own titles and words, long and short, at 1366x768: each text size makes them bigger, and they
+    still fit whole (before, "Largest" drew most item screens exactly as "Normal")."""
+    same = []
+    for screen, name in WORDED:
+        if screen.kind in (Kind.WORD, Kind.DECISION, Kind.RESULT):
+            continue  # made for this test module, with long words on purpose
+        layouts = [drawing_of(pictures, screen, scale=scale).layout(1366, 768) for scale in SIZES]
+        titles = [layout.title.font.pixelSize() for layout in layouts]
+        words = [[text.font.pixelSize() for text in layout.texts if text.key == "words"] for layout in layouts]
+        if not _grows(titles) or not all(_grows(list(sizes)) for sizes in zip(*words)):
+            same.append((name, screen.title, titles, words))
+        assert not any(layout.cut for layout in layouts), name
+    assert not same
+
+
+# -- f. a break counts down ------------------------------------------------------------
+
+
+def _timer_pixels(drawing: ScreenDrawing, colour: str, width: int = W, height: int = H) -> int:
+    layout = drawing.layout(width, height)
+    return colours_in(drawing.image(width, height), layout.timer)[QColor(colour).rgb()]
+
+
+@pytest.mark.parametrize("theme_key", THEME_KEYS)
+def test_a_break_shows_the_minutes_left_as_a_shape_that_empties_and_the_time_now(pictures, theme_key):
+    theme = THEMES[theme_key]
+    drawing = drawing_of(pictures, BREAK, theme_key)
+    layout = drawing.layout(W, H)
+    assert layout.countdown and layout.timer is not None and layout.timer_words is not None
+    assert BREAK.words.startswith("Back at ")  # still said, under the title
+    shown = []
+    for left in (600, 300, 150):
+        drawing.timer = TimerState(600, left, Phase.RUNNING, dt.time(10, 55))
+        shown.append(_timer_pixels(drawing, theme.timer))
+    # The part still to come shrinks with the time, to half then a quarter: the first step takes twice as
+    # many pixels away as the second (the ring round it stays the same).
+    assert shown[0] > shown[1] > shown[2] > 0
+    assert 1.7 < (shown[0] - shown[1]) / (shown[1] - shown[2]) < 2.3
+    # High contrast: the shape's colour against the background, in every theme.
+    assert contrast(theme.timer, theme.background) >= 3
+    # The words beside it: the minutes left and the time now, drawn in the words' colour.
+    drawing.timer = TimerState(600, 420, Phase.RUNNING, dt.time(10, 55))
+    image = drawing.image(W, H)
+    assert countdown_words(drawing.timer) == "7 minutes left\nNow 10:55"
+    assert colours_in(image, layout.timer_words)[QColor(theme.text).rgb()] > 0
+    # When the time is up, the disc is gone and says so.
+    drawing.timer = TimerState(600, -30, Phase.OVER, dt.time(11, 3))
+    assert countdown_words(drawing.timer) == "Time to come back\nNow 11:03"
+    assert _timer_pixels(drawing, theme.timer) < shown[2]
+
+
+def test_the_break_countdown_and_its_words_stay_apart_from_the_title_at_every_size(pictures):
+    for scale in SIZES:
+        for width, height in ((1366, 768), (1920, 1080), (1280, 720)):
+            layout = drawing_of(pictures, BREAK, scale=scale).layout(width, height)
+            parts = [layout.timer, layout.timer_words] + [rect for _ref, rect in layout.pictures] + [t.rect for t in layout.texts]
+            for n, rect in enumerate(parts):
+                assert QRectF(0, 0, width, height).contains(rect)
+                for other in parts[n + 1:]:
+                    assert not rect.intersects(other), (scale, width)

@@ -72,7 +72,8 @@ class ScreenDrawing:
         key = (width, height)  # a new screen or look clears the layouts
         found = self._layouts.get(key)
         if found is None:
-            found = self._layouts[key] = lay_out(self.screen, width, height, self.look.scale, self.look.rtl)
+            with in_language(self.look.language):  # the timer's longest words are measured in the room's language
+                found = self._layouts[key] = lay_out(self.screen, width, height, self.look.scale, self.look.rtl)
         return found
 
     def paint(self, painter: QPainter, width: int, height: int) -> None:
@@ -128,7 +129,8 @@ class ParticipantView(QWidget):
         layout = self.current_layout()
         area = timer_area(layout)
         if area is not None and self.drawing.timer is not None and area.contains(event.rect()):
-            paint_timer(painter, layout, self.drawing.look.theme, self.drawing.timer)
+            with in_language(self.drawing.look.language):
+                paint_timer(painter, layout, self.drawing.look.theme, self.drawing.timer)
         else:
             self.drawing.paint(painter, self.width(), self.height())
         painter.end()

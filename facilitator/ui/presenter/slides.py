@@ -70,7 +70,8 @@ def render_slides(result, output: Path, theme_key: str, size: tuple[int, int], t
 
     from facilitator.core import exchange
     from facilitator.pictures.catalogue import PictureCatalogue
-    from facilitator.session.screens import workshop_screens
+    from facilitator.session.run import Phase, TimerState
+    from facilitator.session.screens import Kind, workshop_screens
     from facilitator.ui.fonts import add_own_fonts
     from facilitator.ui.pictures import PictureStore
     from facilitator.ui.presenter.participant_view import Look, ScreenDrawing
@@ -82,8 +83,12 @@ def render_slides(result, output: Path, theme_key: str, size: tuple[int, int], t
     with exchange.imported_for_a_while(result) as (library, workshop):
         drawing = ScreenDrawing(PictureStore(PictureCatalogue.load(), library).pixmap)
         drawing.set_look(Look.chosen(theme_key, text_size, workshop.language))
+        minutes = {item.id: item.minutes for item in workshop.agenda}
         for number, screen in enumerate(workshop_screens(workshop), start=1):
             drawing.set_screen(screen)
+            # A break shows its countdown full, as the room sees it when the break begins.
+            whole = minutes.get(screen.item_id, 0) * 60 if screen.kind is Kind.BREAK else 0
+            drawing.timer = TimerState(whole, whole, Phase.RUNNING) if whole else None
             target = output / file_name(number, screen.title or screen.name)
             if not drawing.image(*size).save(str(target), "PNG"):
                 print(_("Cannot write {path}.").format(path=target), file=sys.stderr)
