@@ -143,8 +143,8 @@ class ItemEditor(QWidget):
             ("", self.taken),
             (_("&Kind"), self.kind_box),
             (_("&Notes for you"), self.notes_edit),
-            (_("W&ho leads it"), self.led_by_edit),
-            (_("Bring or pr&epare"), self.bring_edit),
+            (_("Led b&y"), self.led_by_edit),
+            (_("Bring &or prepare"), self.bring_edit),
         ])
         layout = QVBoxLayout(self)
         layout.addLayout(picture_row)

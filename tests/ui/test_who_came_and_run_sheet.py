@@ -159,9 +159,9 @@ def test_alt_keys_reach_the_new_boxes(window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     editor.title_edit.setFocus()
-    qtbot.keyClick(editor.title_edit, K.Key_H, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(editor.title_edit, K.Key_Y, Qt.KeyboardModifier.AltModifier)  # Led b&y
     assert editor.led_by_edit.hasFocus()
-    qtbot.keyClick(editor.led_by_edit, K.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(editor.led_by_edit, K.Key_O, Qt.KeyboardModifier.AltModifier)  # Bring &or prepare
     assert editor.bring_edit.hasFocus()
 
 
