@@ -53,6 +53,7 @@ def run(library_path: Path | None, smoke: bool = False, started: float | None = 
     from facilitator.ui.languages import apply_language, chosen_language
     from facilitator.ui.saving import offer_recovered, say_library_errors
     from facilitator.ui.settings import Preferences
+    from facilitator.ui.start_here import offer_at_start
 
     preferences = Preferences()
     apply_language(chosen_language(preferences))
@@ -67,6 +68,7 @@ def run(library_path: Path | None, smoke: bool = False, started: float | None = 
         say_library_errors(window)
         window.first_paint.connect(lambda: QTimer.singleShot(0, lambda: offer_recovered(
             window, library, RecoveryFile(library.path))))
+        window.first_paint.connect(lambda: QTimer.singleShot(0, lambda: offer_at_start(window)))  # Start here
     window.show()
     code = app.exec()
     library.close()

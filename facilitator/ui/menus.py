@@ -30,6 +30,8 @@ class MainActions:
     zoom_out: QAction
     zoom_reset: QAction
     about: QAction
+    guide: QAction  # Help ▸ How to run a workshop with facilitator
+    start_here: QAction  # Help ▸ Start here
     look_up: QAction
     glossary: QAction
     present: QAction
@@ -117,6 +119,9 @@ def build(window) -> MainActions:
         zoom_out=action(_("Zoom &out"), lambda: zoom_by(-1), QKeySequence.StandardKey.ZoomOut),
         zoom_reset=action(_("&Normal size"), lambda: zoom_by(0), "Ctrl+0"),
         about=action(_("&About facilitator"), lambda: show_about(window)),
+        guide=action(_("&How to run a workshop with facilitator"), lambda: _help(window, "guide"),
+                     QKeySequence.StandardKey.HelpContents),
+        start_here=action(_("&Start here"), lambda: _help(window, "start_here")),
         look_up=action(_("&Look up a word"), window.look_up, LOOK_UP_KEY),
         glossary=window.glossary_dock.toggleViewAction(),
         present=action(_("&Start presenting"), lambda: window.present(), "F5"),
@@ -163,7 +168,7 @@ def build(window) -> MainActions:
     ])
     menu(_("&View"), [actions.glossary, actions.decisions, None, actions.zoom_in, actions.zoom_out, actions.zoom_reset, None])
     _language_menu(window)
-    menu(_("&Help"), [actions.about])
+    menu(_("&Help"), [actions.guide, actions.start_here, None, actions.about])
     if right_to_left(language()):
         keys_read_left_to_right([item for item in vars(actions).values() if isinstance(item, QAction)])
     return actions
@@ -181,6 +186,18 @@ def keys_read_left_to_right(actions: list[QAction]) -> None:
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if keys and "\t" not in action.text() and not (keys[0].isalnum() and keys[-1].isalnum()):
             action.setText(f"{action.text()}\t{LEFT_TO_RIGHT_MARK}{keys}{LEFT_TO_RIGHT_MARK}")
+
+
+def _help(window, page: str) -> None:
+    """Help ▸ How to run a workshop, or Help ▸ Start here (their modules load when first asked for)."""
+    if page == "guide":
+        from facilitator.ui.guide import show_guide
+
+        show_guide(window)
+    else:
+        from facilitator.ui.start_here import show_start_here
+
+        show_start_here(window)
 
 
 def _language_menu(window) -> None:

@@ -36,6 +36,7 @@ SPEECH_VOICES: Setting[str] = Setting("speech/voices", "")  # JSON {"cy": "cel/c
 SPEECH_FALLBACK: Setting[str] = Setting("speech/fallback", "")  # the voice for a language with none; "" to say so
 SPEECH_SPEED: Setting[float] = Setting("speech/speed", DEFAULT_SPEED)
 SPEECH_VOLUME: Setting[float] = Setting("speech/volume", 1.0)
+SHOW_START_HERE: Setting[bool] = Setting("help/show_start_here", True)  # the Start here page when the app opens
 
 
 class Preferences:

@@ -175,7 +175,7 @@ class Presser:
             fill_in(dialog)
             if type(dialog).__name__ not in self.done_dialogs:
                 self.done_dialogs.add(type(dialog).__name__)
-                self.press_buttons(dialog, "", keep=lambda b: not _in_button_box(b), ready=lambda: _open(dialog))
+                self.press_buttons(dialog, "", keep=lambda b: not _ends_the_dialog(b), ready=lambda: _open(dialog))
             if _open(dialog):
                 fill_in(dialog)  # boxes its buttons added
                 self._finish(dialog)
@@ -282,9 +282,16 @@ def _usable(button: QAbstractButton, top: QWidget) -> bool:
     return shiboken6.isValid(button) and button.isVisibleTo(top) and button.isVisible() and button.isEnabled()
 
 
-def _in_button_box(button: QAbstractButton) -> bool:
+ENDING = (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.RejectRole,
+          QDialogButtonBox.ButtonRole.YesRole, QDialogButtonBox.ButtonRole.NoRole)
+
+
+def _ends_the_dialog(button: QAbstractButton) -> bool:
+    """Save, OK, Cancel, Close and the like: pressed last, by ``Presser._finish``, or not at all."""
     parent = button.parentWidget()
-    return isinstance(parent, QDialogButtonBox) or isinstance(parent, QMessageBox)
+    if isinstance(parent, QMessageBox):
+        return True
+    return isinstance(parent, QDialogButtonBox) and parent.buttonRole(button) in ENDING
 
 
 def _open(dialog: QDialog) -> bool:
@@ -346,20 +353,25 @@ def top_windows() -> set[int]:
 
 
 def after_each(window, presser: Presser, demo_id: str, before: set[int]) -> None:
-    """Put things back for the next action: windows it opened are used and closed, presenting stops, and the
-    demo workshop is chosen again."""
-    for opened in new_windows(before):
-        if opened is window or (window.presenter is not None and opened in (window.presenter.console, window.presenter.view)):
-            continue
+    """Put things back for the next action: windows it opened (and the windows those open) are used and
+    closed, presenting stops, and the demo workshop is chosen again."""
+    handled = set(before)
+    while presser.presses < MOST_PRESSES:
+        waiting = [w for w in new_windows(handled) if w is not window and not (
+            window.presenter is not None and w in (window.presenter.console, window.presenter.view))]
+        if not waiting:
+            break
+        opened = waiting[0]
+        handled.add(id(opened))
         name = f"window {type(opened).__name__} “{opened.windowTitle()}”"
         presser.answered.append(name)
         if type(opened).__name__ not in presser.done_dialogs:
             presser.done_dialogs.add(type(opened).__name__)
             if isinstance(opened, PrintDialog):  # its pages are made in a worker thread first
                 presser.qtbot.waitUntil(opened.save_button.isEnabled, timeout=20000)
-            presser.press_buttons(opened, name, keep=lambda b: not _in_button_box(b),
+            presser.press_buttons(opened, name, keep=lambda b: not _ends_the_dialog(b),
                                   ready=lambda opened=opened: shiboken6.isValid(opened) and opened.isVisible())
-        if shiboken6.isValid(opened):
+        if shiboken6.isValid(opened) and opened.isVisible():
             presser.press(f"{name} › close", opened.close)
     if window.presenter is not None:
         presser.press("stop presenting", window.presenter.stop)
@@ -417,6 +429,7 @@ def test_every_menu_action(window, presser, qtbot, tmp_path):
         assert showing is not window and showing.isVisible()
         # What the answers led to is really there: the workshop file, the PDFs saved and printed, the sound.
         assert any("NewFromTemplate" in what for what in presser.answered)
+        assert any("GuideWindow" in what for what in presser.answered) and any("StartHere" in w for w in presser.answered)
         assert list(tmp_path.glob("saved-*/*.json")) and list(tmp_path.glob("saved-*/*.pdf"))
         assert list(tmp_path.glob("printed-*.pdf")) and list(tmp_path.glob("folder-*/*/*.wav"))
         assert time.monotonic() - started < 60, "pressing everything should take seconds, not minutes"
