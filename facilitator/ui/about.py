@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 import facilitator
 from facilitator.i18n import _
+from facilitator.ui.fit import body_and_buttons, fit_to_screen
 
 CREDITS = [
     ("Qt for Python (PySide6)", "LGPL-3.0", "The Qt Company"),
@@ -64,5 +66,27 @@ def about_text() -> str:
     )
 
 
+class AboutBox(QDialog):
+    """The About text in lines of a comfortable length, scrolling when the screen is short; Close below."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("About facilitator"))
+        self.text = QLabel(about_text())
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.setAccessibleName(_("About facilitator"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.body = body_and_buttons(self, self.text, buttons)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
+        fit_to_screen(self, self.fontMetrics().averageCharWidth() * 72)
+
+
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, _("About facilitator"), about_text())
+    box = AboutBox(parent)
+    box.exec()
+    box.deleteLater()

@@ -30,6 +30,7 @@ from facilitator.core.deciding import how_agreed
 from facilitator.core.history import Filters, GroupHistory
 from facilitator.core.library import Change, Library
 from facilitator.i18n import _, format_long_date, ngettext
+from facilitator.ui.fit import fit_to_screen, show_whole_dates
 
 SHOWN = {"all": None, "agreed": True, "undecided": False}
 
@@ -105,7 +106,7 @@ class DecisionsView(QDialog):
         self.shown.activated.connect(lambda *args: self.refresh())
         library.subscribe(self._library_changed)
         self.finished.connect(lambda *args: library.unsubscribe(self._library_changed))
-        self.resize(1200, 680)
+        fit_to_screen(self, 1200, 680)
         self.reload()
 
     def _date_filter(self, text: str) -> tuple[QCheckBox, QDateEdit]:
@@ -115,6 +116,7 @@ class DecisionsView(QDialog):
         edit.setDate(QDate.currentDate())
         edit.setEnabled(False)
         edit.setAccessibleName(text)
+        show_whole_dates(edit)
         use.toggled.connect(edit.setEnabled)
         use.toggled.connect(lambda *args: self.refresh())
         edit.dateChanged.connect(lambda *args: self.refresh())

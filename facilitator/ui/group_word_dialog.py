@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.i18n import _
+from facilitator.ui.fit import body_and_buttons, fit_to_screen
 from facilitator.ui.hints import Hints
 from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.text_fields import LinesHigh, labelled_rows
@@ -49,15 +50,15 @@ class GroupWordDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(labelled_rows(QFormLayout(), [
+        body = QVBoxLayout()
+        body.addLayout(labelled_rows(QFormLayout(), [
             (_("The &word"), self.term_edit),
             (_("What it &means"), self.meaning_edit),
         ]))
-        layout.addWidget(self.agreed_box)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        body.addWidget(self.agreed_box)
+        body.addWidget(self.message)
+        body_and_buttons(self, body, buttons)
+        fit_to_screen(self, 560)
 
     def values(self) -> tuple[str, str, bool]:
         return self.term_edit.text().strip(), self.meaning_edit.toPlainText().strip(), self.agreed_box.isChecked()

@@ -27,6 +27,7 @@ from facilitator.i18n import _, ngettext
 from facilitator.pictures.catalogue import Picture
 from facilitator.pictures.own import PictureRefused
 from facilitator.ui.ask import confirm
+from facilitator.ui.fit import fit_to_screen
 from facilitator.ui.pictures import PictureStore, prepare_own_picture
 
 FILE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp *.svg"
@@ -56,7 +57,6 @@ class PicturePicker(QDialog):
         self.pick_file = pick_file
         self.chosen: str | None = None
         self.setWindowTitle(_("Choose a picture"))
-        self.resize(760, 560)
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(_("Type a word, like bus or tea"))
@@ -113,6 +113,7 @@ class PicturePicker(QDialog):
         layout.addWidget(self.buttons)
         self.fill()
         self.search_edit.setFocus()
+        fit_to_screen(self, 760, 560)
 
     # -- the list ------------------------------------------------------------
 

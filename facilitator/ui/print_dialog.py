@@ -36,6 +36,7 @@ from facilitator.i18n import N_, _, ngettext
 from facilitator.pictures.own import OWN_PREFIX as OWN
 from facilitator.printing.layout import LayoutRefused, layout_files, load_layout
 from facilitator.printing.pictures import PrintPictures
+from facilitator.ui.fit import fit_to_screen
 
 PREVIEW_SCALE = 0.9  # of the page's size in points: an A4 page is about 535 pixels wide
 KINDS = {
@@ -178,7 +179,7 @@ class PrintDialog(QDialog):
             box.currentIndexChanged.connect(self._choices_changed)
         self.contact.textChanged.connect(self._contact_changed)
         self.finished.connect(lambda *args: self._worker.shutdown(wait=False, cancel_futures=True))
-        self.resize(760, 860)
+        fit_to_screen(self, 760, 860)  # a page and a half of preview where the screen has room; less where not
         self._choices_changed()
 
     def _contact_changed(self, *args) -> None:

@@ -27,6 +27,7 @@ from facilitator.core.library import Change, Library
 from facilitator.core.model import Pronunciation
 from facilitator.i18n import _
 from facilitator.speech.reading import as_letters
+from facilitator.ui.fit import body_and_buttons, fit_to_screen
 from facilitator.ui.speech import Speaker
 from facilitator.ui.text_fields import labelled_rows
 from facilitator.ui.undo import UndoHistory
@@ -75,20 +76,20 @@ class PronunciationsDialog(QDialog):
         row = QGridLayout()
         for place, button in enumerate((self.add_button, self.save_button, self.remove_button, self.letters_button, self.try_button)):
             row.addWidget(button, place // 3, place % 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(labelled_rows(QFormLayout(), [
+        body = QVBoxLayout()
+        body.addWidget(intro)
+        body.addWidget(self.list, 1)
+        body.addLayout(labelled_rows(QFormLayout(), [
             (_("&Written"), self.written_edit),
             (_("&Say it like"), self.spoken_edit),
         ]))
-        layout.addLayout(row)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        body.addLayout(row)
+        body.addWidget(self.message)
+        body_and_buttons(self, body, buttons)
         library.subscribe(self._library_changed)
         speaker.problem.connect(self._problem)
         self._fill()
-        self.resize(560, 480)
+        fit_to_screen(self, 560, 480)
 
     def pronunciations(self) -> list[Pronunciation]:
         return self.library.load_workshop(self.workshop_id).pronunciations

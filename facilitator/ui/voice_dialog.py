@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.i18n import _
 from facilitator.speech.voices import FASTEST, SLOWEST, VoiceSettings, base, language_name, voices_for
+from facilitator.ui.fit import body_and_buttons, fit_to_screen
 from facilitator.ui.speech import Speaker
 from facilitator.ui.text_fields import labelled_rows
 
@@ -86,12 +87,12 @@ class VoiceDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.note)
-        layout.addLayout(form)
-        layout.addWidget(self.test_button)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
+        body = QVBoxLayout()
+        body.addWidget(self.note)
+        body.addLayout(form)
+        body.addWidget(self.test_button)
+        body.addWidget(self.status)
+        body_and_buttons(self, body, buttons)
 
         self.speed_slider.valueChanged.connect(self._show_numbers)
         self.volume_slider.valueChanged.connect(self._show_numbers)
@@ -101,7 +102,7 @@ class VoiceDialog(QDialog):
         speaker.finished.connect(self._finished)
         self._fill()
         self._show_numbers()
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, 560)
 
     def _fill(self) -> None:
         settings = self.speaker.settings()

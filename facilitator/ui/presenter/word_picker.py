@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from facilitator.i18n import _
 from facilitator.language.finder import finder_for
 from facilitator.language.glossary import GlossaryEntry
+from facilitator.ui.fit import fit_to_screen
 from facilitator.ui.plain_words import PlainWords
 
 
@@ -56,7 +57,7 @@ class WordPicker(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
-        self.resize(520, 480)
+        fit_to_screen(self, 520, 480)
         self._fill("")
 
     def _fill(self, query: str) -> None:
