@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
-    QListView,
     QMenu,
     QSplitter,
     QStyle,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,8 +26,9 @@ from facilitator.core.edits import AddPart, ChangePart, MovePart, RemovePart
 from facilitator.core.model import ITEM_KIND_NAMES, AgendaItem, ItemKind, Workshop, new_id
 from facilitator.i18n import _
 from facilitator.session.timings import minutes_taken
-from facilitator.ui.agenda_card import AgendaCardDelegate
+from facilitator.ui.agenda_card import AgendaCards
 from facilitator.ui.agenda_model import AgendaModel
+from facilitator.ui.fit import ScrollingBody
 from facilitator.ui.item_editor import ItemEditor
 from facilitator.ui.kinds import kind_icon
 from facilitator.ui.picture_picker import PicturePicker
@@ -61,16 +61,13 @@ class AgendaPlanner(QWidget):
 
         self.model = AgendaModel(self)
         self.model.move_requested.connect(self.move_to)
-        self.cards = QListView()
+        self.cards = AgendaCards(pictures)
         self.cards.setModel(self.model)
-        self.cards.setItemDelegate(AgendaCardDelegate(pictures, self.cards))
         self.cards.setAccessibleName(_("Agenda items"))
         self.cards.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.cards.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.cards.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.cards.setDropIndicatorShown(True)
-        self.cards.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.cards.setUniformItemSizes(True)
         self.cards.selectionModel().currentChanged.connect(lambda *args: self._show_current())
 
         self.editor = ItemEditor(pictures, plain_words)
@@ -94,25 +91,29 @@ class AgendaPlanner(QWidget):
         self.cards.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.add_action, self.add_menu.menuAction(), self.duplicate_action, self.up_action, self.down_action):
             self.cards.addAction(action)
-        tools = QHBoxLayout()
+        # A toolbar, so that when the cards are narrow the buttons that do not fit wait behind "»".
+        tools = QToolBar(_("Agenda tools"))
+        tools.setAccessibleName(_("Agenda tools"))
+        tools.setIconSize(QSize(16, 16))
         add_button = self._button(self.add_action, QStyle.StandardPixmap.SP_FileDialogNewFolder)
         add_button.setMenu(self.add_menu)
         add_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         tools.addWidget(add_button)
-        tools.addWidget(self._button(self.duplicate_action, QStyle.StandardPixmap.SP_FileDialogDetailedView))
-        tools.addWidget(self._button(self.remove_action, QStyle.StandardPixmap.SP_TrashIcon))
-        tools.addWidget(self._button(self.up_action, QStyle.StandardPixmap.SP_ArrowUp))
-        tools.addWidget(self._button(self.down_action, QStyle.StandardPixmap.SP_ArrowDown))
-        tools.addStretch()
+        for action, icon in ((self.duplicate_action, QStyle.StandardPixmap.SP_FileDialogDetailedView),
+                             (self.remove_action, QStyle.StandardPixmap.SP_TrashIcon),
+                             (self.up_action, QStyle.StandardPixmap.SP_ArrowUp),
+                             (self.down_action, QStyle.StandardPixmap.SP_ArrowDown)):
+            tools.addWidget(self._button(action, icon))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(tools)
+        left_layout.addWidget(tools)
         left_layout.addWidget(self.cards, stretch=1)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.editor)
+        # The item's form scrolls when the window is short, so the cards keep their room.
+        self.splitter.addWidget(ScrollingBody(self.editor, shrinks_first=True))
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
