@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -31,6 +31,7 @@ from facilitator.pictures.catalogue import PictureCatalogue
 from facilitator.pictures.openmoji import OpenMoji
 from facilitator.pictures.vocabulary import VocabularyError
 from facilitator.ui import ask, menus, zoom
+from facilitator.ui.fit import FRAME, ScrollingBody, fit_to_screen, screen_area
 from facilitator.ui.glossary_panel import GlossaryPanel
 from facilitator.ui.hints import hints_of
 from facilitator.ui.pictures import PictureStore
@@ -41,6 +42,8 @@ from facilitator.ui.settings import LAST_FOLDER, LAST_WORKSHOP, WINDOW_GEOMETRY,
 from facilitator.ui.speech import Speaker
 from facilitator.ui.undo import UndoHistory
 from facilitator.ui.workshop_page import WorkshopPage
+
+FIRST_SIZE = QSize(1280, 800)  # at the first start; less on a smaller screen
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +64,10 @@ class MainWindow(QMainWindow):
         self.workshop_list.setAccessibleName(_("Workshops in the library"))
         self.workshop_list.setWordWrap(True)
         self.workshop_list.setSpacing(4)
+        # Titles and dates wrap at words, a few to a line, and wrap again when the list is made wider.
+        self.workshop_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.workshop_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.workshop_list.setMinimumWidth(self._narrowest_list())
         self.workshop_list.currentItemChanged.connect(self._show_current)
         list_label = QLabel(_("&Workshops"))
         list_label.setBuddy(self.workshop_list)
@@ -84,8 +91,12 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.stack)
+        # On a short screen (a laptop at 125%) the page scrolls rather than standing off the bottom.
+        self.page_area = ScrollingBody(self.stack, shrinks_first=True, smallest=self._smallest_page)
+        self.page.tabs.currentChanged.connect(lambda *args: self.page_area.widget().updateGeometry())
+        self.splitter.addWidget(self.page_area)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
         self.saving = SavingBanner(library)
         self.saving.saved_again.connect(self._show_saved)
         middle = QWidget()
@@ -285,10 +296,33 @@ class MainWindow(QMainWindow):
     # -- window life -----------------------------------------------------------
 
     def _restore_places(self) -> None:
+        """The window where it was last time; at the first start, most of the screen it opens on."""
         geometry = self.preferences.get(WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1100, 720)
-        self.splitter.restoreState(self.preferences.get(WINDOW_SPLITTER))
+            room = fit_to_screen(self, FIRST_SIZE.width(), FIRST_SIZE.height())
+            area = screen_area(self)
+            self.move(area.left() + (area.width() - room.width() - FRAME.width()) // 2,
+                      area.top() + (area.height() - room.height() - FRAME.height()) // 2)
+        elif not self.isMaximized():
+            fit_to_screen(self, self.width(), self.height())
+        if not self.splitter.restoreState(self.preferences.get(WINDOW_SPLITTER)):
+            listed = max(self.workshop_list.minimumWidth(), min(self.width() // 6, 280))
+            self.splitter.setSizes([listed, self.width() - listed])
+
+    def _smallest_page(self) -> QSize:
+        """The page's smallest size with the tab it shows. Qt makes tabs as tall as the tallest of them
+        needs; here the agenda does not scroll because the People tab's long form would not fit."""
+        page = self.stack.currentWidget()
+        smallest = page.minimumSizeHint()
+        tabs = getattr(page, "tabs", None)
+        if tabs is None or tabs.currentWidget() is None:
+            return smallest
+        tallest = max(tabs.widget(n).minimumSizeHint().height() for n in range(tabs.count()))
+        return QSize(smallest.width(), smallest.height() - (tallest - tabs.currentWidget().minimumSizeHint().height()))
+
+    def _narrowest_list(self) -> int:
+        """Wide enough for a few words of a title on each line."""
+        return self.workshop_list.fontMetrics().averageCharWidth() * 18
 
     def paintEvent(self, event):  # noqa: N802 (Qt's name)
         super().paintEvent(event)

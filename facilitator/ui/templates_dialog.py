@@ -41,6 +41,7 @@ from facilitator.core.templates import (
 from facilitator.i18n import LANGUAGES, _, format_minutes, language, ngettext
 from facilitator.speech.voices import language_name
 from facilitator.ui.ask import confirm
+from facilitator.ui.fit import body_and_buttons, fit_to_screen, show_whole_dates
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.zoom import big_font
 
@@ -56,7 +57,6 @@ class NewFromTemplate(QDialog):
         self.pictures = pictures
         self.workshop: Workshop | None = None
         self.setWindowTitle(_("New workshop from a template"))
-        self.resize(900, 600)
         self.templates: list[Template] = []
         self.problems: list[str] = []
 
@@ -94,6 +94,7 @@ class NewFromTemplate(QDialog):
         self.date_edit = QDateEdit(QDate(start.year, start.month, start.day), calendarPopup=True)
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
         self.date_edit.setAccessibleName(_("Date of the new workshop"))
+        show_whole_dates(self.date_edit)
         self.start_edit = QTimeEdit(QTime(DEFAULT_START.hour, DEFAULT_START.minute))
         self.start_edit.setDisplayFormat("HH:mm")
         self.start_edit.setAccessibleName(_("Start time of the new workshop"))
@@ -134,6 +135,7 @@ class NewFromTemplate(QDialog):
         layout.addWidget(buttons)
         self._fill()
         self.language_box.currentIndexChanged.connect(self._fill)
+        fit_to_screen(self, 900, 600)
 
     def _fill(self) -> None:
         """List the app's own templates in the chosen language, then the facilitator's own in it."""
@@ -234,11 +236,12 @@ class SaveAsTemplate(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.name_edit.textChanged.connect(lambda text: self.save_button.setEnabled(bool(text.strip())))
-        layout = QVBoxLayout(self)
-        layout.addWidget(explain)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        body = QVBoxLayout()
+        body.addWidget(explain)
+        body.addLayout(form)
+        body_and_buttons(self, body, buttons)
         self.name_edit.selectAll()
+        fit_to_screen(self, 560)
 
     def save(self) -> None:
         name = self.name_edit.text().strip()

@@ -31,6 +31,7 @@ from facilitator.core.library import Change, Library
 from facilitator.core.model import Group, Workshop
 from facilitator.core.needs import needs_at_a_glance
 from facilitator.i18n import _
+from facilitator.ui.fit import show_whole_dates
 from facilitator.ui.hints import Hints
 from facilitator.ui.outcomes_panel import OutcomesPanel
 from facilitator.ui.people_editor import PeopleEditor
@@ -89,6 +90,7 @@ class WorkshopPage(QWidget):
         self.date_edit.setSpecialValueText(_("No date yet"))
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
         self.date_edit.setAccessibleName(_("Date"))
+        show_whole_dates(self.date_edit)  # "Wednesday 30 September 2026" whole, in every language
         self.date_edit.dateChanged.connect(self._date_changed)
         undo_goes_to_the_workshop(self.date_edit)
 

@@ -11,6 +11,7 @@ from facilitator.core.deciding import STATUS_NAMES
 from facilitator.core.exchange import LONG_TEXT
 from facilitator.core.model import Action, ActionStatus, Idea, ParkedQuestion
 from facilitator.i18n import _, format_long_date
+from facilitator.ui.fit import fit_to_screen
 from facilitator.ui.presenter.decision_dialog import who_box
 from facilitator.ui.presenter.writing import WritingDialog
 
@@ -36,7 +37,7 @@ class NoteDialog(WritingDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.resize(560, 340)
+        fit_to_screen(self, 560, 340)
 
     def who_text(self) -> str:
         return self.who.currentText().strip()
