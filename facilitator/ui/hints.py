@@ -180,6 +180,7 @@ def reason_item(menu: QMenu, reason: str, suggestion: str = "") -> QWidgetAction
     label.setFixedWidth(width)
     label.setFixedHeight(label.heightForWidth(width))
     item = QWidgetAction(menu)
+    item.setText(f"{reason} {suggestion}".strip().replace("&", "&&"))  # for screen readers; the label is drawn
     item.setDefaultWidget(label)
     item.setEnabled(False)
     return item
