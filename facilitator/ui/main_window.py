@@ -234,8 +234,9 @@ class MainWindow(QMainWindow):
                 8000,
             )
 
-    def present(self, from_chosen_item: bool = False) -> None:
-        """Start presenting the workshop on screen (from the welcome, or from the chosen agenda item)."""
+    def present(self, from_chosen_item: bool = False, try_out: bool = False) -> None:
+        """Start presenting the workshop on screen (from the welcome, or from the chosen agenda item); a try-out
+        keeps no times."""
         from facilitator.ui.presenter.presenter import Presenter
 
         if self.presenter is not None:
@@ -252,7 +253,8 @@ class MainWindow(QMainWindow):
             ids = [i.id for i in self.page.workshop.agenda] if self.page.workshop else []
             place = ids.index(item.id) if item is not None and item.id in ids else -1
         self.presenter = Presenter(
-            self.library, workshop_id, self.pictures, self.history, self.plain_words, self.preferences, self, self.speaker
+            self.library, workshop_id, self.pictures, self.history, self.plain_words, self.preferences, self, self.speaker,
+            try_out=try_out,
         )
         self.presenter.stopped.connect(self._presenting_stopped)
         self.presenter.start(place)

@@ -36,6 +36,7 @@ class MainActions:
     glossary: QAction
     present: QAction
     present_here: QAction
+    try_out: QAction  # Projector ▸ Try it out: present as usual, keeping no times
     read_here: QAction
     read_agenda: QAction
     stop_reading: QAction
@@ -126,6 +127,7 @@ def build(window) -> MainActions:
         glossary=window.glossary_dock.toggleViewAction(),
         present=action(_("&Start presenting"), lambda: window.present(), "F5"),
         present_here=action(_("Start presenting from the &chosen item"), lambda: window.present(True), "Shift+F5"),
+        try_out=action(_("&Try it out (no times kept)"), lambda: window.present(try_out=True), "Ctrl+F5"),
         read_here=action(_("&Read aloud the chosen item or selected words"), window.read_aloud.read_here, "F7"),
         read_agenda=action(_("Read the &whole agenda"), window.read_aloud.read_agenda, "Shift+F7"),
         stop_reading=action(_("&Stop reading"), window.read_aloud.stop, "F8"),
@@ -139,7 +141,7 @@ def build(window) -> MainActions:
     actions.glossary.setText(_("&Plain words glossary"))
     actions.glossary.setShortcut(QKeySequence("Ctrl+Shift+L"))
     actions.needs_workshop = [
-        actions.export, actions.delete, actions.save_template, actions.present, actions.present_here,
+        actions.export, actions.delete, actions.save_template, actions.present, actions.present_here, actions.try_out,
         actions.read_agenda, actions.pronunciations, actions.save_sound, actions.next_meeting,
         actions.print_,
     ]
@@ -161,7 +163,7 @@ def build(window) -> MainActions:
         planner.add_action, planner.add_menu.menuAction(), planner.duplicate_action, planner.remove_action, None,
         planner.up_action, planner.down_action, None, planner.picture_action,
     ])
-    menu(_("Pro&jector"), [actions.present, actions.present_here])
+    menu(_("Pro&jector"), [actions.present, actions.present_here, None, actions.try_out])
     menu(_("Read alo&ud"), [
         actions.read_here, actions.read_agenda, actions.stop_reading, None,
         actions.voice, actions.pronunciations, None, actions.save_sound,

@@ -25,7 +25,7 @@ from facilitator.session.run import Cover, Phase
 from facilitator.session.screens import Kind
 from facilitator.session.themes import THEMES
 from facilitator.ui.presenter.decision_dialog import DecisionDialog
-from facilitator.ui.presenter.presenter import WINDOW_HERE
+from facilitator.ui.presenter.placing import WINDOW_HERE
 from facilitator.ui.presenter.word_picker import WordPicker
 from facilitator.ui.settings import PRESENT_SCREEN, PRESENT_TEXT_SIZE, PRESENT_THEME
 from tests.ui.screens import plug_in_projector, unplug_projector
@@ -254,11 +254,14 @@ def test_space_pauses_and_resumes_the_timer(window, present, qtbot):
 
 
 @pytest.mark.parametrize("where", ["console", "view"])
-def test_escape_stops_presenting(window, present, qtbot, where):
+def test_escape_asks_and_a_second_escape_stops_presenting(window, present, qtbot, where):
     presenter = present()
     view, console = presenter.view, presenter.console
     target = getattr(presenter, where)
     activate(qtbot, target)
+    qtbot.keyClick(target, K.Key_Escape)
+    assert window.presenter is presenter and presenter.running  # the first Esc only asks
+    assert console.question.isVisible() and console.question.label.text().startswith("Stop presenting?")
     qtbot.keyClick(target, K.Key_Escape)
     assert window.presenter is None
     assert not presenter.running
@@ -267,10 +270,13 @@ def test_escape_stops_presenting(window, present, qtbot, where):
     qtbot.waitUntil(lambda: not shiboken6.isValid(view) and not shiboken6.isValid(console), timeout=2000)
 
 
-def test_closing_the_console_window_stops_presenting(window, present, qtbot):
+def test_closing_the_console_window_asks_then_stops_presenting(window, present, qtbot):
     presenter = present()
-    view = presenter.view
-    presenter.console.close()
+    view, console = presenter.view, presenter.console
+    console.close()
+    assert presenter.running and console.isVisible() and console.question.name == "stop"
+    stop = next(button for button in console.question.buttons if button.text() == "Stop presenting (Esc)")
+    qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
     assert window.presenter is None and not presenter.running
     assert not view.isVisible()
 
@@ -323,6 +329,8 @@ def test_with_only_the_laptop_the_view_is_a_window(window, present, qtbot):
     unplug_projector()
     presenter = present()
     view, console = presenter.view, presenter.console
+    assert console.question.name == "one picture" and not view.isVisible()  # it says the room would see the console
+    qtbot.keyClick(console, K.Key_Return)  # present anyway
     laptop = screen_of("Laptop")
     assert view.isVisible() and not view.isFullScreen()
     assert view.screen() is laptop and console.screen() is laptop
@@ -563,6 +571,7 @@ def test_the_room_s_times_are_kept_for_each_item(window, present, qtbot):
         qtbot.keyClick(presenter.console, K.Key_Right)
         clock.passes(seconds)
         marks.append(clock.now())
+    qtbot.keyClick(presenter.console, K.Key_Escape)
     qtbot.keyClick(presenter.console, K.Key_Escape)
     assert window.presenter is None
     timings = sorted(stored(window, presenter).timings, key=lambda t: t.started)

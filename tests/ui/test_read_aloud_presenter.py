@@ -226,7 +226,8 @@ def test_stopping_presenting_stops_the_speech(presenting, qtbot):
     window, presenter = presenting(engine)
     qtbot.keyClick(presenter.console, K.Key_R)
     qtbot.waitUntil(lit_key(presenter, "title"), timeout=10000)
-    qtbot.keyClick(presenter.console, K.Key_Escape)
+    qtbot.keyClick(presenter.console, K.Key_Escape)  # "Stop presenting?"
+    qtbot.keyClick(presenter.console, K.Key_Escape)  # yes
     assert window.presenter is None and not presenter.running
     assert not window.speaker.is_reading()
     rendered = len(engine.rendered)

@@ -7,7 +7,7 @@ keyboard focus, so a clicker's keys and the Space bar always reach the session.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.i18n import _, format_minutes
 from facilitator.session.themes import TEXT_SIZES, THEMES
+from facilitator.ui.presenter.asking import QuestionBar
 from facilitator.ui.presenter.participant_view import ScreenDrawing, ScreenPreview
 
 BREAK_CHOICES = (5, 10, 15, 20, 30, 45, 60)
@@ -50,11 +51,12 @@ class Console(QWidget):
     theme_chosen = Signal(str)
     text_size_chosen = Signal(str)
     sound_chosen = Signal(bool)
-    closing = Signal()
+    closing = Signal()  # the window's close button: the Presenter asks first
 
     def __init__(self, drawing: ScreenDrawing, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(_("Presenter console"))
+        self.may_close = False  # set when presenting stops: until then, closing only asks
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.preview = ScreenPreview(drawing)
         self.preview.setAccessibleName(_("What the room sees now"))
@@ -66,6 +68,8 @@ class Console(QWidget):
         self.clock = QLabel()
         self.item_time = QLabel()
         self.day_time = QLabel()
+        for label in (self.item_time, self.day_time):
+            label.setWordWrap(True)  # long times wrap rather than widen the console beside the room's view
         for label, scale in ((self.clock, 2.4), (self.item_time, 1.5), (self.day_time, 1.1), (self.now_label, 1.3), (self.next_label, 1.1)):
             font = QFont(label.font())
             font.setPointSizeF(font.pointSizeF() * scale)
@@ -87,6 +91,20 @@ class Console(QWidget):
         self.message.setWordWrap(True)
         self.message.setFrameShape(QFrame.Shape.StyledPanel)
         self.message.hide()
+        # Questions the keyboard answers ("Stop presenting?"), asked on the console and the participant view.
+        self.question = QuestionBar(lambda: (self, *self.key_windows))
+        self.key_windows: tuple[QWidget, ...] = ()
+        self.try_out_band = QLabel()
+        self.try_out_band.setWordWrap(True)
+        self.try_out_band.setFrameShape(QFrame.Shape.StyledPanel)
+        self.try_out_band.setAutoFillBackground(True)
+        self.try_out_band.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.try_out_band.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        band_font = QFont(self.try_out_band.font())
+        band_font.setBold(True)
+        band_font.setPointSizeF(band_font.pointSizeF() * 1.15)
+        self.try_out_band.setFont(band_font)
+        self.try_out_band.hide()
 
         self.previous_button = _big(QPushButton(_("◀  Previous")))
         self.next_button = _big(QPushButton(_("Next  ▶")))
@@ -106,10 +124,12 @@ class Console(QWidget):
         self.read_back_button = _big(QPushButton(_("Read it back")))
         self.change_button = _big(QPushButton(_("Change it with the room…")))
         self.not_yet_button = _big(QPushButton(_("Not yet: still to decide")))
-        bar = QHBoxLayout(self.read_back_bar)
-        bar.addWidget(self.read_back_label, 2)
-        for button in (self.agreed_button, self.read_back_button, self.change_button, self.not_yet_button):
-            bar.addWidget(button, 1)
+        # Two buttons to a row, so the console stays narrow enough to sit beside the room's view on one screen.
+        bar = QGridLayout(self.read_back_bar)
+        bar.addWidget(self.read_back_label, 0, 0, 2, 1)
+        bar.setColumnStretch(0, 2)
+        for n, button in enumerate((self.agreed_button, self.read_back_button, self.change_button, self.not_yet_button)):
+            bar.addWidget(button, n // 2, 1 + n % 2)
         self.read_back_bar.hide()
         self.read_button = _big(QPushButton())
         self.stop_button = _big(QPushButton(_("Stop presenting")))
@@ -180,8 +200,10 @@ class Console(QWidget):
         self.keys_hint.setWordWrap(True)
 
         outer = QVBoxLayout(self)
+        outer.addWidget(self.try_out_band)
         outer.addLayout(top, 1)
         outer.addWidget(self.message)
+        outer.addWidget(self.question)
         outer.addWidget(self.read_back_bar)
         outer.addLayout(buttons)
         outer.addWidget(self.keys_hint)
@@ -265,6 +287,15 @@ class Console(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
+    def show_try_out(self, text: str) -> None:
+        """Say plainly, at the top, that this is a try-out and what it keeps."""
+        self.setWindowTitle(_("Try-out: presenter console"))
+        self.try_out_band.setText(text)
+        self.try_out_band.show()
+
     def closeEvent(self, event):  # noqa: N802 (Qt's name)
+        if self.may_close:
+            super().closeEvent(event)
+            return
+        event.ignore()
         self.closing.emit()
-        super().closeEvent(event)

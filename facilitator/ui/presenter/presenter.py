@@ -1,37 +1,42 @@
 """Presenting a workshop: the session, the participant view on the projector, the console on the laptop.
 
 The ``Presenter`` joins them. It puts the participant view full screen on the
-projector (or in a window when there is only one screen), follows a projector
-being plugged in or pulled out without losing the place, turns keys and buttons
-into session steps, and keeps the room's real times in the library.
+projector (or beside the console when there is only one picture, after saying
+that the room would see the console), follows a projector being plugged in or
+pulled out without losing the place, turns keys and buttons into session steps,
+and keeps the room's real times in the library. Stopping asks first (a second
+Esc stops); starting again offers to go on from where it stopped. A try-out
+presents exactly the same way and keeps no times.
 """
 
 from __future__ import annotations
 
 import platformdirs
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from facilitator.core.library import Change, Library
 from facilitator.core.needs import needs_at_a_glance
 from facilitator.core.unsaved import SavingState
-from facilitator.i18n import _, format_clock, format_minutes
+from facilitator.i18n import _, format_clock, format_minutes, ngettext
 from facilitator.session.chime import Chime
-from facilitator.session.record import LibraryRecorder
+from facilitator.session.record import LibraryRecorder, TryOutRecorder
 from facilitator.session.run import Cover, Phase, Session
-from facilitator.session.screens import round_up, screen_now
+from facilitator.session.screens import screen_now
+from facilitator.session.timings import where_to_go_on
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.plain_words import PlainWords
+from facilitator.ui.presenter.asking import Answer
 from facilitator.ui.presenter.console import Console
 from facilitator.ui.presenter.painting import Reading
 from facilitator.ui.presenter.participant_view import Look, ParticipantView
+from facilitator.ui.presenter.placing import MIRRORED, WindowPlaces
 from facilitator.ui.presenter.recording import Recording
 from facilitator.ui.presenter.word_picker import WordPicker, words_in
 from facilitator.ui.read_aloud import pronunciations_of
 from facilitator.ui.saving import state_words
 from facilitator.ui.settings import (
-    PRESENT_SCREEN,
     PRESENT_SOUND,
     PRESENT_TEXT_SIZE,
     PRESENT_THEME,
@@ -42,7 +47,10 @@ from facilitator.ui.undo import UndoHistory
 
 TICK_MS = 250
 READING = "presenter"  # the speaker's tag for what the presenter reads
-WINDOW_HERE = "window"  # the PRESENT_SCREEN value for "a window on the laptop's screen"
+K = Qt.Key
+# Where presenting last stopped in this run of the app, for each workshop and for real or a try-out: an agenda
+# item's id, or "" for the welcome or the end. After the app starts again, the room's times say (real only).
+STOPPED_AT: dict[tuple[str, bool], str] = {}
 
 KEYS = {
     "next": ("Right", "Down", "PgDown", "N", "Return", "Enter"),
@@ -67,8 +75,10 @@ class Presenter(QObject):
         preferences: Preferences,
         laptop: QWidget,
         speaker: Speaker | None = None,
+        try_out: bool = False,
     ):
         super().__init__(laptop)
+        self.try_out = try_out
         self.speaker = speaker
         self.library = library
         self.workshop_id = workshop_id
@@ -76,10 +86,13 @@ class Presenter(QObject):
         self.plain_words = plain_words
         self.preferences = preferences
         self.laptop = laptop
-        self.recorder = LibraryRecorder(library, workshop_id, on_problem=self.say)
+        self.recorder = TryOutRecorder() if try_out else LibraryRecorder(library, workshop_id, on_problem=self.say)
         self.session = Session(library.load_workshop(workshop_id), self.recorder)
         self.view = ParticipantView(pictures.pixmap)
         self.console = Console(self.view.drawing)
+        self.console.key_windows = (self.view,)
+        self.places = WindowPlaces(self.view, self.console, laptop, preferences, self.say, self)
+        self.begun = False  # the room's view is shown and the session has started
         self.chime = Chime(platformdirs.user_cache_path("facilitator", appauthor=False))
         self.running = False
         self._shown_timer: tuple | None = None
@@ -96,11 +109,20 @@ class Presenter(QObject):
                 window.addAction(action)
         self._wire_console()
         self._apply_look()
+        if try_out:
+            self.console.show_try_out(_(
+                "Try-out. The room's times are not kept, so the times of the real day stay as they were. "
+                "Anything you write down (decisions, ideas, questions, actions) is kept."
+            ))
 
     # -- starting and stopping ----------------------------------------------------------
 
     def start(self, place: int = -1) -> None:
-        """Open the console and the participant view, at ``place`` (-1: the welcome)."""
+        """Open the console, then the participant view at ``place`` (-1: the welcome, or where we stopped).
+
+        With one picture for both, the console first says that the room would
+        see it, and the facilitator chooses whether to go on.
+        """
         self.running = True
         self.session.subscribe(self._show)
         self.library.subscribe(self._library_changed)
@@ -113,16 +135,80 @@ class Presenter(QObject):
             ]
             for signal, slot in self._speaker_slots:
                 signal.connect(slot)
-        app = QGuiApplication.instance()
-        app.screenAdded.connect(self._screen_added)
-        app.screenRemoved.connect(self._screen_removed)
-        self._place_console()
-        self._place_view()
+        self.places.watch()
+        self.places.place()
+        self.console.activateWindow()
+        self.console.setFocus()
+        picture = "" if self.try_out else self.places.one_picture()
+        if picture:
+            self._warn_one_picture(picture, place)
+        else:
+            self._begin(place)
+
+    def _begin(self, place: int) -> None:
+        self.begun = True
+        go_on = where_to_go_on(self.session.workshop, self._stopped_at()) if place < 0 else None
         self.session.go_to(place)
         self._show()
+        self.places.showing = True
+        self.places.place()
         self._ticker.start()
         self.console.activateWindow()
         self.console.setFocus()
+        if self.places.alongside:
+            self.say(_("One screen: the room's view is the window on the right, this console is on the left."))
+        if go_on is not None:
+            self._offer_to_go_on(go_on)
+
+    def _stopped_at(self) -> str | None:
+        """Where presenting stopped before; for a try-out, only a try-out's own place (its times are not kept)."""
+        stopped = STOPPED_AT.get((self.workshop_id, self.try_out))
+        return "" if stopped is None and self.try_out else stopped
+
+    def _warn_one_picture(self, picture: str, place: int) -> None:
+        if picture == MIRRORED:
+            text = _("The projector shows the same picture as this screen, so the room would see this console and "
+                     "your notes. To keep them to yourself, set the screens to “Extend” (on Windows: the Windows key "
+                     "and P), then start again.")
+        else:
+            text = _("There is only one screen. If a projector shows this same picture, the room will see this "
+                     "console and your notes. To keep them to yourself, set the screens to “Extend” (on Windows: the "
+                     "Windows key and P), then start again.")
+        self.console.question.ask("one picture", text, [
+            Answer(_("Present anyway (Enter)"), (K.Key_Return, K.Key_Enter), lambda: self._begin(place)),
+            Answer(_("Do not present (Esc)"), (K.Key_Escape,), self.stop),
+        ])
+
+    def _offer_to_go_on(self, place: int) -> None:
+        title = self.session.agenda[place].title
+        self.console.question.ask(
+            "go on",
+            _("Last time presenting stopped at “{title}”.").format(title=title),
+            [
+                Answer(_("Go on from “{title}” (Enter)").format(title=title), (K.Key_Return, K.Key_Enter),
+                       lambda: self.session.go_to(place)),
+                Answer(_("Start from the welcome (Esc)"), (K.Key_Escape,), lambda: None),
+            ],
+            other=lambda: None,
+        )
+
+    def ask_to_stop(self) -> None:
+        """Esc, the stop button or closing the console: ask first; a second Esc stops, any other key goes on."""
+        question = self.console.question
+        if question.name == "stop":
+            self.stop()
+            return
+        question.ask(
+            "stop",
+            _("Stop presenting? Nothing is lost either way."),
+            [
+                Answer(_("Stop presenting (Esc)"), (K.Key_Escape,), self.stop),
+                Answer(_("Go on (Enter)"), (K.Key_Return, K.Key_Enter), lambda: None),
+            ],
+            other=lambda: None,
+        )
+        if self.view.isFullScreen() and self.view.geometry().intersects(self.console.geometry()):
+            self.console.raise_()  # the view is full screen on a mirrored screen: the question must show
 
     def stop(self) -> None:
         """Stop presenting: the times are kept, both windows close."""
@@ -130,6 +216,10 @@ class Presenter(QObject):
             return
         self.running = False
         self._ticker.stop()
+        self.console.question.clear()
+        if self.begun:
+            item = self.session.item()
+            STOPPED_AT[(self.workshop_id, self.try_out)] = item.id if item is not None else ""
         if self.speaker is not None:
             self._quiet()
             for signal, slot in self._speaker_slots:
@@ -138,15 +228,20 @@ class Presenter(QObject):
         self.session.unsubscribe(self._show)
         self.library.unsubscribe(self._library_changed)
         self.library.unsaved.unwatch(self._saving_changed)
-        app = QGuiApplication.instance()
-        app.screenAdded.disconnect(self._screen_added)
-        app.screenRemoved.disconnect(self._screen_removed)
+        self.places.unwatch()
         self.view.close()
-        self.console.closing.disconnect(self.stop)
+        self.console.closing.disconnect(self.ask_to_stop)
+        self.console.may_close = True
         self.console.close()
         self.view.deleteLater()
         self.console.deleteLater()
         self.stopped.emit()
+        if self.try_out and isinstance(self.laptop, QMainWindow):
+            shown = len(self.recorder.items_shown)
+            self.laptop.statusBar().showMessage(ngettext(
+                "The try-out is over: you went through {n} item. No times were kept.",
+                "The try-out is over: you went through {n} items. No times were kept.", shown,
+            ).format(n=shown), 8000)
 
     # -- keys and buttons ---------------------------------------------------------------
 
@@ -157,7 +252,7 @@ class Presenter(QObject):
             "blank": self.session.toggle_blank,
             "pause": self._space,
             "read": self.read_aloud,
-            "stop": self.stop,
+            "stop": self.ask_to_stop,
         }
         made = {}
         for name, keys in KEYS.items():
@@ -188,9 +283,9 @@ class Presenter(QObject):
         console.break_chosen.connect(self.take_break)
         console.word_button.clicked.connect(self.choose_word)
         console.read_button.clicked.connect(self.read_aloud)
-        console.stop_button.clicked.connect(self.stop)
-        console.closing.connect(self.stop)
-        console.screen_chosen.connect(self._screen_chosen)
+        console.stop_button.clicked.connect(self.ask_to_stop)
+        console.closing.connect(self.ask_to_stop)
+        console.screen_chosen.connect(self.places.choose)
         console.theme_chosen.connect(lambda key: self._set_choice(PRESENT_THEME, key))
         console.text_size_chosen.connect(lambda key: self._set_choice(PRESENT_TEXT_SIZE, key))
         console.sound_chosen.connect(lambda on: self._set_choice(PRESENT_SOUND, on))
@@ -285,7 +380,7 @@ class Presenter(QObject):
         screen = screen_now(session)
         if self.speaker is not None and screen != self.view.drawing.screen:
             self._quiet()  # the words being read have left the screen
-        self.view.show_screen(screen, session.timer())
+        self.view.show_screen(screen, session.room_timer())
         self.console.preview.update()
         if self.view.current_layout().cut:
             covering = session.covering.kind if session.covering is not None else None
@@ -326,10 +421,11 @@ class Presenter(QObject):
     def _tick(self) -> None:
         session = self.session
         timer = session.timer()
-        shown = (timer.phase, round(timer.left)) if timer else None
+        room = session.room_timer()  # on a break, its countdown by the clock on the wall
+        shown = (room.phase, round(room.left), room.now.minute if room.now else None) if room else None
         if shown != self._shown_timer:
             self._shown_timer = shown
-            self.view.show_timer(timer)
+            self.view.show_timer(room)
             self.console.preview.update()
         if timer is not None:
             if (
@@ -348,8 +444,10 @@ class Presenter(QObject):
         language = session.workshop.language
         now = session.now()
         timer = session.timer()
-        if session.covering is not None and session.covering.kind is Cover.BREAK and session.covering.until:
-            item = _("Break until {time}").format(time=format_clock(round_up(session.covering.until).time(), language))
+        countdown = session.break_timer()
+        if session.covering is not None and session.covering.kind is Cover.BREAK and countdown is not None:
+            item = _("Break until {time}").format(time=format_clock(session.break_ends()[1].time(), language))
+            item += " · " + _("{left} left").format(left=format_minutes(countdown.minutes_left))
         elif timer is None:
             item = ""
         elif timer.left >= 0:
@@ -358,7 +456,7 @@ class Presenter(QObject):
             )
         else:
             item = _("{over} over time").format(over=format_minutes(max(1, int(-timer.left // 60))))
-        if timer is not None and timer.phase is Phase.PAUSED:
+        if timer is not None and timer.phase is Phase.PAUSED and countdown is None:
             item += " · " + _("paused")
         day = _("The day: {left} to go, ends about {end}").format(
             left=format_minutes(round(session.day_left_seconds() / 60)),
@@ -378,79 +476,6 @@ class Presenter(QObject):
     def _saving_changed(self, state: SavingState) -> None:
         """The library could not take a change (or takes them again): the console says so, in words."""
         self.console.say(state_words(state) if state.titles else _("Everything is saved again."))
-
-    # -- screens ------------------------------------------------------------------------
-
-    def laptop_screen(self) -> QScreen:
-        return self.laptop.screen() or QGuiApplication.primaryScreen()
-
-    def projector(self) -> QScreen | None:
-        """The screen for the participant view, or None for a window on the laptop's screen."""
-        chosen = self.preferences.get(PRESENT_SCREEN)
-        if chosen == WINDOW_HERE:
-            return None
-        laptop = self.laptop_screen()
-        others = [screen for screen in QGuiApplication.screens() if screen is not laptop]
-        named = [screen for screen in others if screen.name() == chosen]
-        return (named or others or [None])[0]
-
-    def _place_console(self) -> None:
-        laptop = self.laptop_screen()
-        self.console.setScreen(laptop)
-        area = laptop.availableGeometry()
-        self.console.setGeometry(area.adjusted(area.width() // 20, area.height() // 20, -area.width() // 20, -area.height() // 20))
-        self.console.show()
-
-    def _place_view(self) -> None:
-        target = self.projector()
-        view = self.view
-        if target is not None:
-            view.setCursor(Qt.CursorShape.BlankCursor)
-            view.setScreen(target)
-            view.setGeometry(target.geometry())
-            view.showFullScreen()
-        else:
-            view.unsetCursor()
-            laptop = self.laptop_screen()
-            if view.isFullScreen() or not view.isVisible() or not laptop.geometry().contains(view.geometry()):
-                view.showNormal()
-                view.setScreen(laptop)
-                area = laptop.availableGeometry()
-                size = area.size() * 0.6
-                view.setGeometry(QRect(area.right() - size.width() - 24, area.top() + 24, size.width(), size.height()))
-            view.show()
-        self.console.preview.set_source(view.size() if target is None else target.geometry().size())
-        self._fill_screen_choices(target)
-
-    def _fill_screen_choices(self, target: QScreen | None) -> None:
-        laptop = self.laptop_screen()
-        names = [screen.name() for screen in QGuiApplication.screens() if screen is not laptop]
-        self.console.set_screens(names, target.name() if target is not None else "")
-
-    def _screen_chosen(self, name: str) -> None:
-        self.preferences.set(PRESENT_SCREEN, name or WINDOW_HERE)
-        self._place_view()
-
-    def _screen_added(self, screen: QScreen) -> None:
-        if self.view.isFullScreen():
-            self._fill_screen_choices(self.view.screen())
-            return
-        if self.preferences.get(PRESENT_SCREEN) == WINDOW_HERE:
-            self._fill_screen_choices(None)
-            self.say(_("A screen called “{name}” was plugged in. Choose it under “Participant view on” to use it.").format(name=screen.name()))
-            return
-        # The screen list is complete only after this signal; place the view just after.
-        QTimer.singleShot(0, self._place_view)
-        self.say(_("A screen called “{name}” was plugged in: the participant view is on it now.").format(name=screen.name()))
-
-    def _screen_removed(self, screen: QScreen) -> None:
-        was_on_it = self.view.isFullScreen() and self.view.screen() in (screen, None)
-        QTimer.singleShot(0, self._after_screen_removed if was_on_it else lambda: self._fill_screen_choices(self.projector() if self.view.isFullScreen() else None))
-        if was_on_it:
-            self.say(_("The projector was unplugged. The session goes on; plug it in again to show the room."))
-
-    def _after_screen_removed(self) -> None:
-        self._place_view()
 
     # -- the library ----------------------------------------------------------------------
 
