@@ -94,6 +94,8 @@ class Presser:
         """Run ``do`` (a click, a trigger) and what it sets off; an exception anywhere is kept with ``label``."""
         self.presses += 1
         if self.presses > MOST_PRESSES:
+            if self.presses == MOST_PRESSES + 1:
+                self.failures.append(f"{self.place()}: more than {MOST_PRESSES} presses; something keeps making buttons")
             return
         self.where.append(label)
         try:
