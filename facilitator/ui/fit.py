@@ -10,9 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDateEdit, QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFrame,
+    QLayout,
+    QListView,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 # What a window system adds around a window (a title bar, borders) before it can be measured.
 FRAME = QSize(16, 40)
@@ -177,6 +188,26 @@ def body_and_buttons(dialog: QWidget, body: QWidget | QLayout, *below: QWidget |
         else:
             layout.addWidget(part)
     return scrolling
+
+
+# -- rows of words, wrapped whole ----------------------------------------------------------------
+
+
+class WrappingRows(QStyledItemDelegate):
+    """Rows of a list as tall as their words take, wrapped at word boundaries at the list's width now
+    (Qt measures wrapped rows at a width of its own, and cuts the last line short with "…")."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint(option, index)
+        view = option.widget
+        if not isinstance(view, QListView):
+            return hint
+        width = view.viewport().width() - 2 * view.spacing()
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, view) + 1
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        words = option.fontMetrics.boundingRect(QRect(0, 0, max(1, width - 2 * margin), 100_000),
+                                                Qt.TextFlag.TextWordWrap, text)
+        return QSize(width, max(hint.height(), words.height() + 2 * margin))
 
 
 # -- dates shown whole ---------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from facilitator.pictures.catalogue import PictureCatalogue
 from facilitator.pictures.openmoji import OpenMoji
 from facilitator.pictures.vocabulary import VocabularyError
 from facilitator.ui import ask, menus, zoom
-from facilitator.ui.fit import FRAME, ScrollingBody, fit_to_screen, screen_area
+from facilitator.ui.fit import FRAME, ScrollingBody, WrappingRows, fit_to_screen, screen_area
 from facilitator.ui.glossary_panel import GlossaryPanel
 from facilitator.ui.hints import hints_of
 from facilitator.ui.pictures import PictureStore
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.workshop_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.workshop_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.workshop_list.setMinimumWidth(self._narrowest_list())
+        self.workshop_list.setItemDelegate(WrappingRows(self.workshop_list))
         self.workshop_list.currentItemChanged.connect(self._show_current)
         list_label = QLabel(_("&Workshops"))
         list_label.setBuddy(self.workshop_list)
