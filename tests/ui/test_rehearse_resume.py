@@ -270,6 +270,8 @@ def test_a_break_on_the_agenda_counts_down_on_the_screen_too(window, start, qtbo
     clock.passes(9 * 60)
     assert presenter.view.drawing.timer.minutes_left == 12
     assert presenter.view.drawing.timer.now == dt.time(10, 9, 30)
+    # The console says what the room sees, by the same clock.
+    assert presenter.console.item_time.text() == "Break until 10:21 · 12 minutes left"
 
 
 # -- text size on the big screen --------------------------------------------------------------------------
@@ -330,7 +332,10 @@ def test_with_one_screen_not_presenting_leaves_nothing_behind(window, start, qtb
     qtbot.mouseClick(button(presenter, "Do not present (Esc)"), Qt.MouseButton.LeftButton)
     assert window.presenter is None and not presenter.running
     assert stored(window, presenter).timings == []
-    assert asked(start()) == "one picture"  # and it asks again next time, not "go on"
+    again = start()
+    assert asked(again) == "one picture"  # and it asks again next time, not "go on"
+    again.console.close()  # closing the console before anything started: nothing to ask
+    assert window.presenter is None and not again.running
 
 
 def test_a_mirrored_projector_is_said_and_the_view_stays_beside_the_console(window, start, qtbot):

@@ -195,8 +195,8 @@ class Presenter(QObject):
     def ask_to_stop(self) -> None:
         """Esc, the stop button or closing the console: ask first; a second Esc stops, any other key goes on."""
         question = self.console.question
-        if question.name == "stop":
-            self.stop()
+        if question.name == "stop" or not self.begun:
+            self.stop()  # asked already; or nothing has started, so there is nothing to lose
             return
         question.ask(
             "stop",
@@ -444,8 +444,8 @@ class Presenter(QObject):
         language = session.workshop.language
         now = session.now()
         timer = session.timer()
-        countdown = session.break_timer()
-        if session.covering is not None and session.covering.kind is Cover.BREAK and countdown is not None:
+        countdown = session.break_timer()  # the room sees a break: the console says what the room sees
+        if countdown is not None:
             item = _("Break until {time}").format(time=format_clock(session.break_ends()[1].time(), language))
             item += " · " + _("{left} left").format(left=format_minutes(countdown.minutes_left))
         elif timer is None:
