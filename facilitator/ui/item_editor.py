@@ -29,7 +29,8 @@ from facilitator.ui.hints import Hints
 from facilitator.ui.kinds import kind_icon
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.plain_words import PlainWords
-from facilitator.ui.text_fields import LinesHigh, TextCommitter, labelled_rows, undo_goes_to_the_workshop
+from facilitator.ui.text_fields import LinesHigh, TextCommitter, labelled_rows
+from facilitator.ui.value_boxes import ValueCommitter
 from facilitator.ui.zoom import big_font
 
 SUGGESTIONS = 6
@@ -95,9 +96,7 @@ class ItemEditor(QWidget):
         self.minutes_box.valueChanged.connect(self._minutes_unit)
         self._minutes_unit(self.minutes_box.value())
         self.minutes_box.setAccessibleName(_("How many minutes"))
-        self.minutes_box.setKeyboardTracking(False)
-        undo_goes_to_the_workshop(self.minutes_box)
-        self.minutes_box.valueChanged.connect(lambda value: self._emit("minutes", value))
+        self.minutes = ValueCommitter(self.minutes_box, lambda value: self._emit("minutes", value))
 
         self.kind_box = QComboBox()
         self.kind_box.setAccessibleName(_("Kind of item"))
@@ -171,12 +170,12 @@ class ItemEditor(QWidget):
         self._showing = True
         try:
             if not same:
-                for box in (self.title, self.words, self.notes):
+                for box in (self.title, self.words, self.notes, self.minutes):
                     box.forget()
             self.title.set_text(item.title if item else "")
             self.words.set_text(item.plain_words if item else "")
             self.notes.set_text(item.notes if item else "")
-            self.minutes_box.setValue(item.minutes if item else 10)
+            self.minutes.set_value(item.minutes if item else 10)  # what is being typed is kept
             kind = item.kind if item else ItemKind.DISCUSSION
             self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
             for box, value in zip(self.run_sheet_boxes, (item.led_by, item.to_bring) if item else ("", "")):
@@ -244,12 +243,10 @@ class ItemEditor(QWidget):
     # -- saving --------------------------------------------------------------
 
     def flush(self) -> None:
-        for box in (self.title, self.words, self.notes):
+        for box in (self.title, self.words, self.notes, self.minutes):
             box.flush()
         for box in self.run_sheet_boxes:
             box.flush()
-        if self.minutes_box.hasFocus():
-            self.minutes_box.interpretText()
 
     def _commit_title(self, text: str) -> None:
         if not text.strip():

@@ -38,11 +38,13 @@ from facilitator.core.templates import (
     template_languages,
     workshop_from_template,
 )
+from facilitator.core.when import suggested_day
 from facilitator.i18n import LANGUAGES, _, format_minutes, language, ngettext
 from facilitator.speech.voices import language_name
 from facilitator.ui.ask import confirm
 from facilitator.ui.fit import body_and_buttons, fit_to_screen, show_whole_dates
 from facilitator.ui.pictures import PictureStore
+from facilitator.ui.value_boxes import type_whole_values
 from facilitator.ui.zoom import big_font
 
 DEFAULT_START = dt.time(10, 0)
@@ -90,7 +92,7 @@ class NewFromTemplate(QDialog):
         self.items.setIconSize(QSize(size, size))
         self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        start = (today or dt.date.today()) + dt.timedelta(days=14)
+        start = suggested_day(today or dt.date.today())  # a weekday two weeks on
         self.date_edit = QDateEdit(QDate(start.year, start.month, start.day), calendarPopup=True)
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
         self.date_edit.setAccessibleName(_("Date of the new workshop"))
@@ -98,6 +100,8 @@ class NewFromTemplate(QDialog):
         self.start_edit = QTimeEdit(QTime(DEFAULT_START.hour, DEFAULT_START.minute))
         self.start_edit.setDisplayFormat("HH:mm")
         self.start_edit.setAccessibleName(_("Start time of the new workshop"))
+        for box in (self.date_edit, self.start_edit):
+            type_whole_values(box)  # "09:45" typed is 09:45, and 10:00 reads 10:00 in Arabic too
         when = QFormLayout()
         when.addRow(_("&Date"), self.date_edit)
         when.addRow(_("&Starts at"), self.start_edit)

@@ -27,18 +27,22 @@ def labelled_rows(form: QFormLayout, rows) -> QFormLayout:
 
 class UndoGoesToTheWorkshop(QObject):
     """Ctrl+Z (and redo) in a number, date or time box undoes the workshop's last edit,
-    unless the box has typing of its own to undo."""
+    unless the box has typing of its own to undo (``own_typing``: by default, whenever its text has)."""
+
+    def __init__(self, box: QAbstractSpinBox, own_typing: Callable[[], bool] | None = None):
+        super().__init__(box)
+        self.own_typing = own_typing or box.lineEdit().isUndoAvailable
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.ShortcutOverride and (
             event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
         ):
-            return not watched.lineEdit().isUndoAvailable()  # True: the window's Undo and Redo take the key
+            return not self.own_typing()  # True: the window's Undo and Redo take the key
         return False
 
 
-def undo_goes_to_the_workshop(box: QAbstractSpinBox) -> None:
-    box.installEventFilter(UndoGoesToTheWorkshop(box))
+def undo_goes_to_the_workshop(box: QAbstractSpinBox, own_typing: Callable[[], bool] | None = None) -> None:
+    box.installEventFilter(UndoGoesToTheWorkshop(box, own_typing))
 
 
 class LinesHigh(QObject):

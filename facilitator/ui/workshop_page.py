@@ -7,8 +7,6 @@ and shows the workshop again after each change, undo and redo included.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,8 +36,9 @@ from facilitator.ui.people_editor import PeopleEditor
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.planner import AgendaPlanner
-from facilitator.ui.text_fields import LinesHigh, TextCommitter, labelled_rows, undo_goes_to_the_workshop
+from facilitator.ui.text_fields import LinesHigh, TextCommitter, labelled_rows
 from facilitator.ui.undo import UndoHistory
+from facilitator.ui.value_boxes import ValueCommitter
 from facilitator.ui.zoom import big_font
 
 NO_DATE = QDate(2000, 1, 1)
@@ -91,11 +90,10 @@ class WorkshopPage(QWidget):
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
         self.date_edit.setAccessibleName(_("Date"))
         show_whole_dates(self.date_edit)  # "Wednesday 30 September 2026" whole, in every language
-        self.date_edit.dateChanged.connect(self._date_changed)
-        undo_goes_to_the_workshop(self.date_edit)
+        self.date = ValueCommitter(self.date_edit, lambda day: self._change(date=day))  # saved when typing is finished
 
-        self.start_edit = self._time_edit(_("Start time"), "start_time")
-        self.until_edit = self._time_edit(_("Room booked until"), "room_booked_until")
+        self.start_edit, self.start = self._time_edit(_("Start time"), "start_time")
+        self.until_edit, self.until = self._time_edit(_("Room booked until"), "room_booked_until")
 
         self.place_edit = QLineEdit()
         self.place_edit.setAccessibleName(_("Place"))
@@ -152,18 +150,14 @@ class WorkshopPage(QWidget):
         layout.addWidget(self.tabs, stretch=1)
         library.subscribe(self._library_changed)
 
-    def _time_edit(self, name: str, field: str) -> QTimeEdit:
+    def _time_edit(self, name: str, field: str) -> tuple[QTimeEdit, ValueCommitter]:
         edit = QTimeEdit()
         edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # "10:00", never "00:10", in a right-to-left app
         edit.setDisplayFormat("HH:mm")
         edit.setSpecialValueText(_("Not set"))
         edit.setMinimumTime(NO_TIME)
         edit.setAccessibleName(name)
-        undo_goes_to_the_workshop(edit)
-        edit.timeChanged.connect(
-            lambda value: self._change(**{field: None if value == NO_TIME else dt.time(value.hour(), value.minute())})
-        )
-        return edit
+        return edit, ValueCommitter(edit, lambda value: self._change(**{field: value}))
 
     # -- showing -------------------------------------------------------------
 
@@ -171,7 +165,7 @@ class WorkshopPage(QWidget):
         """Show a workshop (None: none). Typing still waiting to be saved is saved first."""
         if self.workshop is not None and self.workshop.id != workshop_id:
             self.flush()
-            for box in (self.title, self.purpose, self.place):
+            for box in (self.title, self.purpose, self.place, self.date, self.start, self.until):
                 box.forget()
         self.workshop = self.library.load_workshop(workshop_id) if workshop_id else None
         self.history.show_workshop(workshop_id)
@@ -196,10 +190,9 @@ class WorkshopPage(QWidget):
             self.purpose.set_text(w.purpose if w else "")
             self.place.set_text(w.place if w else "")
             self._fill_groups(w.group_id if w else None)
-            date = w.date if w else None
-            self.date_edit.setDate(QDate(date.year, date.month, date.day) if date else NO_DATE)
-            for edit, value in ((self.start_edit, w and w.start_time), (self.until_edit, w and w.room_booked_until)):
-                edit.setTime(QTime(value.hour, value.minute) if value else NO_TIME)
+            self.date.set_value(w.date if w else None)  # what is being typed is kept
+            self.start.set_value(w.start_time if w else None)
+            self.until.set_value(w.room_booked_until if w else None)
             language = w.language if w else "en"
             if self.language_box.findData(language) < 0:
                 self.language_box.addItem(language, language)
@@ -262,16 +255,13 @@ class WorkshopPage(QWidget):
             return
         self._change(title=text.strip())
 
-    def _date_changed(self, value: QDate) -> None:
-        self._change(date=None if value == NO_DATE else dt.date(value.year(), value.month(), value.day()))
-
     def detach(self) -> None:
         """Stop listening to the library (the window is closing)."""
         self.library.unsubscribe(self._library_changed)
 
     def flush(self) -> None:
         """Save what is being typed now (before undo, closing, or showing something else)."""
-        for box in (self.title, self.purpose, self.place):
+        for box in (self.title, self.purpose, self.place, self.date, self.start, self.until):
             box.flush()
         self.planner.editor.flush()
         self.people.flush()

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QLab
 from facilitator.core.deciding import STATUS_NAMES
 from facilitator.core.exchange import LONG_TEXT
 from facilitator.core.model import Action, ActionStatus, Idea, ParkedQuestion
+from facilitator.core.when import suggested_day
 from facilitator.i18n import _, format_long_date
 from facilitator.ui.fit import fit_to_screen
 from facilitator.ui.presenter.decision_dialog import who_box
 from facilitator.ui.presenter.writing import WritingDialog
+from facilitator.ui.value_boxes import type_whole_values
 
 
 class NoteDialog(WritingDialog):
@@ -86,8 +88,9 @@ class ActionDialog(NoteDialog):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dddd d MMMM yyyy")
-        start = given.by_when or (today or dt.date.today()) + dt.timedelta(days=14)
+        start = given.by_when or suggested_day(today or dt.date.today())  # a weekday two weeks on
         self.date.setDate(QDate(start.year, start.month, start.day))
+        type_whole_values(self.date)  # a date typed whole; its parts in their order in Arabic
         self.date.setAccessibleName(_("By when"))
         self.has_date.setChecked(given.by_when is not None)
         self.date_words = QLabel()
