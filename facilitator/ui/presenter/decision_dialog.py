@@ -31,6 +31,7 @@ from facilitator.core.deciding import AGREE_PICTURE, DISAGREE_PICTURE, NOT_SURE_
 from facilitator.core.exchange import LONG_TEXT, MOST_OPTIONS, SHORT_TEXT
 from facilitator.core.model import Agreement, Decision, Option
 from facilitator.i18n import N_, _
+from facilitator.ui.fit import fit_to_screen
 from facilitator.ui.picture_picker import PicturePicker
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.presenter.writing import WritingDialog
@@ -207,7 +208,7 @@ class DecisionDialog(WritingDialog):
         self.how.buttonToggled.connect(self._how_changed)
         self.how_buttons[given.agreement].setChecked(True)
         self._how_changed()
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)
 
     def _count_box(self, value: int) -> QSpinBox:
         box = QSpinBox()
