@@ -129,10 +129,30 @@ class ScrollingBody(QScrollArea):
             holder.setLayout(content)
             content = holder
         self.setWidget(_Squeezable(content, smallest) if shrinks_first else content)
+        self.grows = not shrinks_first
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            # What it holds changed (a list of voices came, a message appeared): the window makes room
+            # for it, as far as its screen allows, once the change is laid out.
+            self.updateGeometry()
+            if self.grows:
+                QTimer.singleShot(0, self, self._make_room)
+        return super().eventFilter(watched, event)
+
+    def _make_room(self) -> None:
+        window, inside = self.window(), self.widget()
+        if inside is None or not window.isVisible() or window.isMaximized() or window.isFullScreen():
+            return
+        width = self.viewport().width()
+        wanted = inside.heightForWidth(width) if inside.hasHeightForWidth() else inside.sizeHint().height()
+        short = wanted - self.viewport().height()
+        if short > 0:
+            window.resize(window.width(), min(room_for(window).height(), window.height() + short))
 
     def edges(self) -> QSize:
         frame = 2 * self.frameWidth()
