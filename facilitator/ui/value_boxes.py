@@ -15,6 +15,7 @@ types, showing the workshop again leaves the box alone.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, QTime, QTimer
@@ -73,8 +74,7 @@ class WholeTyping(QObject):
         names = [(locale.monthName(n, form), n) for n in range(1, 13) for form in (long, short)]
         names += [(locale.standaloneMonthName(n, form), n) for n in range(1, 13) for form in (long, short)]
         days = {locale.dayName(n, form) for n in range(1, 8) for form in (long, short)}
-        order = "".join(c for c in locale.dateFormat(short).casefold() if c in "dmy")
-        order = "".join(dict.fromkeys(order)) if set(order) >= set("dmy") else "dmy"
+        order = numbers_order(self.box.displayFormat()) or numbers_order(locale.dateFormat(short)) or "dmy"
         shown = self.box.date() if not _at_minimum(self.box) else QDate.currentDate()  # "4 May": the year shown
         return read_date(text, month_numbers(names), days, order, shown.year())
 
@@ -154,6 +154,15 @@ class WholeTyping(QObject):
         finally:
             self._passing_on = False
         return True
+
+
+def numbers_order(display_format: str) -> str:
+    """The order of day, month and year in a Qt date format ("dddd d MMMM yyyy" is "dmy"), or "" when
+    it lacks one. Numbers typed into a box go in the order the box shows them: 4/5/2027 over Tuesday
+    4 May is 4 May."""
+    parts = [part[0].lower() for part in re.findall(r"d+|M+|y+", display_format) if part[0] != "d" or len(part) <= 2]
+    order = "".join(dict.fromkeys(parts))
+    return order if sorted(order) == sorted("dmy") else ""
 
 
 def type_whole_values(box: QDateTimeEdit) -> QDateTimeEdit:

@@ -17,9 +17,11 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QSpinBox, QStyle, QStyleOptionSpinBox
 
+from facilitator.ui import languages
 from facilitator.ui.languages import apply_language, switch_language
 from facilitator.ui.presenter.note_dialogs import ActionDialog
 from facilitator.ui.templates_dialog import NewFromTemplate
+from facilitator.ui.value_boxes import numbers_order
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TAB, ENTER = Qt.Key.Key_Tab, Qt.Key.Key_Return
@@ -307,6 +309,22 @@ def test_the_template_dialog_takes_the_date_and_time_typed(window, qtbot):
     assert dialog.workshop.date == dt.date(2027, 5, 4)
 
 
+@pytest.mark.parametrize("display_format, order", [
+    ("dddd d MMMM yyyy", "dmy"), ("d/M/yy", "dmy"), ("M/d/yy", "mdy"), ("yyyy-MM-dd", "ymd"), ("HH:mm", ""),
+])
+def test_numbers_typed_into_a_date_box_go_in_the_order_it_shows(display_format, order):
+    assert numbers_order(display_format) == order
+
+
+def test_a_date_typed_in_numbers_is_read_in_the_order_the_box_shows(window, qtbot):
+    activate(qtbot, window)
+    box = window.page.date_edit
+    type_as_a_person(qtbot, box, "4/5/2027", TAB)  # the box shows "Tuesday 4 May 2027": day first
+    assert stored(window).date == dt.date(2027, 5, 4)
+    type_as_a_person(qtbot, box, "2027-06-30", ENTER)
+    assert stored(window).date == dt.date(2027, 6, 30)
+
+
 def test_an_action_s_date_can_be_typed(window, qtbot):
     dialog = ActionDialog("", [], "en", today=dt.date(2026, 6, 1), parent=window)
     qtbot.addWidget(dialog)
@@ -324,6 +342,8 @@ def arabic(window, qtbot):
     qtbot.addWidget(made)
     yield made
     made.close()
+    if made in languages._windows:  # kept there so Python does not drop it: not after this test
+        languages._windows.remove(made)
     apply_language("en")
 
 
