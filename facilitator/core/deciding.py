@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from facilitator.core.choosing import option_in_sentence, option_pictures
 from facilitator.core.model import (
     Action,
     ActionStatus,
@@ -23,11 +25,12 @@ from facilitator.core.model import (
     Agreement,
     Decision,
     ItemKind,
+    Option,
     ParkedQuestion,
     Workshop,
     new_id,
 )
-from facilitator.i18n import N_, _, format_long_date, in_language, ngettext
+from facilitator.i18n import N_, _, format_long_date, in_language, language_now, ngettext
 
 # Pictures in the catalogue (assets/icons/vocabulary.tsv) for the three ways to answer.
 AGREE_PICTURE = "thumbs up"
@@ -58,8 +61,11 @@ class Count:
     most: bool = False  # the answer most people gave (only one can be)
 
 
-def how_agreed(decision: Decision) -> list[str]:
-    """How people showed what they thought, as short sentences; none when it was not asked."""
+def how_agreed(decision: Decision, names: Iterable[str] = ()) -> list[str]:
+    """How people showed what they thought, as short sentences; none when it was not asked.
+
+    ``names`` are the people in the workshop: an option starting with one of their names keeps its capital
+    letter (see ``choosing.option_in_sentence``)."""
     if decision.agreement is Agreement.EVERYONE:
         return [_("Everyone agreed.")]
     if decision.agreement is Agreement.COUNTED:
@@ -80,13 +86,7 @@ def how_agreed(decision: Decision) -> list[str]:
             )
         return said
     if decision.agreement is Agreement.CHOSEN:
-        return [
-            ngettext("{n} person chose {option}.", "{n} people chose {option}.", option.count).format(
-                n=option.count, option=_quoted(option.words)
-            )
-            for option in decision.options
-            if option.words.strip()
-        ]
+        return [_chose(option, names) for option in decision.options if option.words.strip()]
     return []
 
 
@@ -99,7 +99,11 @@ def tally(decision: Decision) -> list[Count]:
             Count(DISAGREE_PICTURE, decision.disagree, _("disagree")),
         ]
     elif decision.agreement is Agreement.CHOSEN:
-        counts = [Count(option.picture or CHOICE_PICTURE, option.count, option.words.strip()) for option in decision.options]
+        pictures = option_pictures(decision.options)
+        counts = [
+            Count(picture or CHOICE_PICTURE, option.count, option.words.strip())
+            for option, picture in zip(decision.options, pictures)
+        ]
     else:
         return []
     most = max((count.count for count in counts), default=0)
@@ -109,8 +113,16 @@ def tally(decision: Decision) -> list[Count]:
     return counts
 
 
-def _quoted(words: str) -> str:
-    return words.strip().rstrip(".")
+def _chose(option: Option, names: Iterable[str]) -> str:
+    """"3 people chose at home." or, keeping the option's words as typed, "3 people chose “Friday club”."."""
+    words, quoted = option_in_sentence(option.words, language_now(), names)
+    if quoted:
+        return ngettext("{n} person chose “{option}”.", "{n} people chose “{option}”.", option.count).format(
+            n=option.count, option=words
+        )
+    return ngettext("{n} person chose {option}.", "{n} people chose {option}.", option.count).format(
+        n=option.count, option=words
+    )
 
 
 # -- next time ----------------------------------------------------------------------

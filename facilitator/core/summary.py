@@ -1,8 +1,9 @@
 """What the easy-read summary of a workshop says, as plain data (no Qt, no reportlab).
 
 ``summary_sections`` turns a workshop into the sections people take home: the
-cover, who was there, what we talked about, what we decided, what happens next,
-what we still need to decide, hard words, and thank you. The same sections are
+cover, who was there, what we talked about, what we decided (with each option's
+picture when the room chose between options), what happens next, what we still need
+to decide, the questions we kept for later, hard words, and thank you. The same sections are
 read aloud (one track each, from ``Section.spoken``) and printed as a PDF.
 
 Every sentence here is written for easy read: short, plain words, numbers as
@@ -20,8 +21,9 @@ from dataclasses import dataclass
 
 from babel.lists import format_list
 
+from facilitator.core.choosing import option_pictures
 from facilitator.core.deciding import how_agreed
-from facilitator.core.model import ActionStatus, ItemKind, Workshop
+from facilitator.core.model import ActionStatus, Agreement, Decision, ItemKind, Workshop
 from facilitator.i18n import N_, _, format_clock, format_long_date, known_language, ngettext
 from facilitator.language.finder import Match, finder_for
 from facilitator.language.glossary import Glossary
@@ -30,7 +32,9 @@ from facilitator.pictures.catalogue import picture_of
 
 HardWords = Callable[[str], list[tuple[str, str]]]
 
-SECTION_KEYS = ("cover", "who", "since", "talked", "ideas", "decided", "next", "undecided", "words", "thanks")
+SECTION_KEYS = (
+    "cover", "who", "since", "talked", "ideas", "decided", "next", "undecided", "later", "words", "thanks",
+)
 HEADINGS = {
     "cover": N_("Notes from our meeting"),
     "who": N_("Who was there"),
@@ -40,6 +44,7 @@ HEADINGS = {
     "decided": N_("What we decided"),
     "next": N_("What happens next"),
     "undecided": N_("What we still need to decide"),
+    "later": N_("Questions we kept for later"),
     "words": N_("Hard words"),
     "thanks": N_("Thank you"),
 }
@@ -53,6 +58,7 @@ PICTURES = {
     "decided": "decide",
     "next": "action",
     "undecided": "not sure",
+    "later": "wait",
     "words": "question",
     "thanks": "thank you",
 }
@@ -176,6 +182,7 @@ def summary_sections(
         "decided": _decided(workshop, people),
         "next": _actions(workshop, people, language, carried=False),
         "undecided": _undecided(workshop, people),
+        "later": _kept_for_later(workshop, people),
         "thanks": _thanks(workshop, people, contact),
     }
     built["words"] = _words(built, hard_words)
@@ -270,9 +277,30 @@ def _decided(workshop: Workshop, people: _People) -> Built:
         text = decision.text.strip()
         if not text or not decision.agreed:
             continue
-        how = how_agreed(decision)
         idea = people.idea_from(decision.suggested_by)
+        if decision.agreement is Agreement.CHOSEN and any(option.words.strip() for option in decision.options):
+            built.append((Entry(text, decision.picture.strip(), idea), (text,)))
+            built += _options(decision)
+            continue
+        how = how_agreed(decision)
         built.append((Entry(text, decision.picture.strip(), _joined(*how, idea)), (text, *how)))
+    return built
+
+
+def _options(decision: Decision) -> Built:
+    """Each option the room chose between, after the decision: its picture (as the big screen showed it), its
+    words as typed, and how many chose it; the one most people chose is marked, in words as well."""
+    built: Built = []
+    chosen = decision.chosen()
+    for option, picture in zip(decision.options, option_pictures(decision.options)):
+        words = option.words.strip()
+        if not words:
+            continue
+        how = ngettext("{n} person chose this.", "{n} people chose this.", option.count).format(n=option.count)
+        most = option is chosen
+        if most:
+            how = _joined(how, _("Most people chose this."))
+        built.append((Entry(words, picture, how, marked=most), (words, how)))
     return built
 
 
@@ -299,12 +327,19 @@ def _actions(workshop: Workshop, people: _People, language: str, carried: bool) 
 
 
 def _undecided(workshop: Workshop, people: _People) -> Built:
+    """The decisions written down but not yet agreed as written."""
     built: Built = []
     for decision in workshop.decisions:
         text = decision.text.strip()
         if text and not decision.agreed:
             idea = people.idea_from(decision.suggested_by)
             built.append((Entry(text, decision.picture.strip(), idea), (text,)))
+    return built
+
+
+def _kept_for_later(workshop: Workshop, people: _People) -> Built:
+    """The questions the room kept for later: not decisions, so they are not "still to decide"."""
+    built: Built = []
     for question in workshop.parked_questions:
         text = question.text.strip()
         if text:

@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from facilitator.core.choosing import PLAIN_SHAPES
+from facilitator.core.deciding import tally
 from facilitator.core.demo import demo_workshop
 from facilitator.core.model import (
     Action,
@@ -109,7 +111,8 @@ def test_a_full_workshop_has_every_section_in_order():
     assert [section.key for section in sections] == list(SECTION_KEYS)
     assert [section.heading for section in sections] == [
         "Notes from our meeting", "Who was there", "What happened since last time", "What we talked about",
-        "Our ideas", "What we decided", "What happens next", "What we still need to decide", "Hard words", "Thank you",
+        "Our ideas", "What we decided", "What happens next", "What we still need to decide",
+        "Questions we kept for later", "Hard words", "Thank you",
     ]
     assert all(isinstance(section.entries, tuple) for section in sections)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -230,10 +233,8 @@ def test_aliases_are_used_where_people_chose_one():
     assert texts(sections["who"]) == ["Zed", "Yolanda Marsh", "Xeno", "1 more person came.",
                                       "2 people ran the meeting."]
     # A full name written elsewhere becomes the alias too.
-    assert sections["undecided"].entries == (
-        Entry("Meet in May", "", "Idea from Zed."),
-        Entry("What about trains?", "", "Zed asked this."),
-    )
+    assert sections["undecided"].entries == (Entry("Meet in May", "", "Idea from Zed."),)
+    assert sections["later"].entries == (Entry("What about trains?", "", "Zed asked this."),)
     assert "Zebedee" not in "\n".join(every_string(list(sections.values())))
     assert details(sections["next"]) == ["Yolanda Marsh will do this by Wednesday 1 April 2026."]
     assert details(sections["decided"]) == ["Everyone agreed. Idea from Wilhelmina."]
@@ -249,7 +250,8 @@ def test_names_are_used_when_the_facilitator_chooses_them():
 
     assert texts(sections["who"]) == ["Zebedee Quill", "Yolanda Marsh", "Xeno", "1 more person came.",
                                       "Vera Quinn and Ulrich Stone ran the meeting."]
-    assert details(sections["undecided"]) == ["Idea from Zebedee Quill.", "Zebedee Quill asked this."]
+    assert details(sections["undecided"]) == ["Idea from Zebedee Quill."]
+    assert details(sections["later"]) == ["Zebedee Quill asked this."]
     assert details(sections["ideas"]) == ["Idea from Zebedee Quill.", "Idea from Tobias Wren.", ""]
     # Who suggested a decision first, then who had an idea, each once.
     assert texts(sections["thanks"])[1] == "Thank you to Wilhelmina, Zebedee Quill, and Tobias Wren for their ideas."
@@ -297,8 +299,6 @@ def test_what_we_talked_about_leaves_out_breaks_and_uses_each_items_picture():
         (Agreement.COUNTED, (0, 4, 0), "4 people were not sure."),
         (Agreement.COUNTED, (0, 0, 0), ""),
         (Agreement.NOT_YET, (3, 0, 0), ""),  # agreed as written, without saying how
-        (Agreement.CHOSEN, (6, 1, 0), "6 people chose May. 1 person chose June. 0 people chose July."),
-        (Agreement.CHOSEN, (2, 2, 2), "2 people chose May. 2 people chose June. 2 people chose July."),
     ],
 )
 def test_how_people_agreed_is_said_in_numbers_and_words(agreement, counts, words):
@@ -315,17 +315,55 @@ def test_how_people_agreed_is_said_in_numbers_and_words(agreement, counts, words
     assert "%" not in decided.spoken()
 
 
-def test_decisions_not_agreed_yet_and_parked_questions_are_still_to_decide():
+@pytest.mark.parametrize(("counts", "details"), [
+    ((6, 1, 0), ["6 people chose this. Most people chose this.", "1 person chose this.", "0 people chose this."]),
+    ((2, 2, 2), ["2 people chose this.", "2 people chose this.", "2 people chose this."]),  # a tie: none is marked
+], ids=["one chosen most", "a tie"])
+def test_each_option_follows_its_decision_with_its_own_picture_and_count(counts, details):
+    options = [Option("May.", picture="calendar", count=counts[0]), Option(" June ", count=counts[1]),
+               Option("July", count=counts[2]), Option("  ", count=4)]
+    decision = Decision("Meet again in the summer", picture="sun", agreement=Agreement.CHOSEN, suggested_by="Dee",
+                        agreed=True, options=options)
+
+    decided = by_key(summary_sections(Workshop("Trips", decisions=[decision]), names=Names.NAMES))["decided"]
+
+    # The decision, then each option with words, as typed, with the picture the big screen showed for it:
+    # the one chosen, or a plain shape of its own (never two the same).
+    assert [(e.text, e.picture, e.detail) for e in decided.entries] == [
+        ("Meet again in the summer", "sun", "Idea from Dee."),
+        ("May.", "calendar", details[0]), ("June", PLAIN_SHAPES[0], details[1]), ("July", PLAIN_SHAPES[1], details[2]),
+    ]
+    assert [e.picture for e in decided.entries[1:]] == [count.picture for count in tally(decision)[:3]]
+    assert [e.marked for e in decided.entries] == [False, details[0].endswith("Most people chose this."), False, False]
+    assert decided.spoken().split("\n")[:5] == [
+        "What we decided.", "Meet again in the summer.", "Idea from Dee.", "May.", details[0]]
+    assert "%" not in decided.spoken()
+
+
+def test_questions_kept_for_later_have_their_own_section_after_what_is_still_to_decide():
     workshop = full_workshop(language="en")
     workshop.decisions.insert(0, Decision("Meet in the library", picture="library", agreement=Agreement.NOT_YET))
+    workshop.parked_questions.append(ParkedQuestion("Can we have a lift?"))
 
-    sections = by_key(summary_sections(workshop))
+    sections = summary_sections(workshop)
+    by_name = by_key(sections)
 
-    assert texts(sections["decided"]) == ["Ask for free passes", "Meet again in May"]
-    assert sections["undecided"].entries == (
-        Entry("Meet in the library", "library"),
-        Entry("What about trains?"),
-    )
+    assert texts(by_name["decided"]) == ["Ask for free passes", "Meet again in May", "May", "June"]
+    # Decisions written down but not agreed are still to decide; a question kept for later is not a decision.
+    assert by_name["undecided"].entries == (Entry("Meet in the library", "library"),)
+    assert by_name["undecided"].heading == "What we still need to decide"
+    assert by_name["later"].entries == (Entry("What about trains?"), Entry("Can we have a lift?"))
+    assert (by_name["later"].heading, by_name["later"].picture) == ("Questions we kept for later", "wait")
+    keys = [section.key for section in sections]
+    assert keys.index("later") == keys.index("undecided") + 1
+    assert by_name["later"].spoken() == "Questions we kept for later.\nWhat about trains?\nCan we have a lift?"
+
+
+def test_questions_kept_for_later_without_decisions_still_to_make():
+    workshop = Workshop("Bus passes", parked_questions=[ParkedQuestion("What about trains?")],
+                        decisions=[Decision("Ask for free passes", agreed=True)])
+    keys = [section.key for section in summary_sections(workshop)]
+    assert "undecided" not in keys and "later" in keys
 
 
 @pytest.mark.parametrize("agreement", list(Agreement))
@@ -336,7 +374,8 @@ def test_only_decisions_agreed_as_written_are_decided_however_people_showed_it(a
                       agreed=True)
     sections = by_key(summary_sections(Workshop("Bus passes", decisions=[counted, agreed]), names=Names.NAMES))
 
-    assert texts(sections["decided"]) == ["Ask for free passes"]
+    # When the room chose between options, each option follows the decision.
+    assert texts(sections["decided"]) == ["Ask for free passes"] + (["Yes"] if agreement is Agreement.CHOSEN else [])
     # Not read back and agreed yet: still to decide, with no counts, even when people were counted.
     assert sections["undecided"].entries == (Entry("Open on Saturdays", "calendar", "Idea from Dee."),)
 
@@ -473,7 +512,10 @@ def test_spoken_reads_the_heading_then_each_entry_as_sentences():
         "Ask for free passes.\n"
         "7 people agreed. 2 people were not sure.\n"
         "Meet again in May.\n"
-        "6 people chose May. 2 people chose June."
+        "May.\n"
+        "6 people chose this. Most people chose this.\n"
+        "June.\n"
+        "2 people chose this."
     )
     ideas = by_key(summary_sections(workshop, names=Names.NAMES))["ideas"]
     assert ideas.spoken() == (
@@ -482,8 +524,9 @@ def test_spoken_reads_the_heading_then_each_entry_as_sentences():
     since = by_key(summary_sections(workshop))["since"]
     assert since.spoken() == "What happened since last time.\nBook the room.\nThis is done."
 
-    undecided = by_key(summary_sections(workshop))["undecided"]
-    assert undecided.spoken() == "What we still need to decide.\nWhat about trains?"
+    assert "undecided" not in by_key(summary_sections(workshop))
+    later = by_key(summary_sections(workshop))["later"]
+    assert later.spoken() == "Questions we kept for later.\nWhat about trains?"
 
 
 def test_spoken_puts_each_line_of_a_text_on_its_own_line():
@@ -561,12 +604,13 @@ def test_any_text_comes_through_as_written(words):
         assert details(sections["ideas"]) == ([""] if names is Names.COUNT else [f"Idea from {words}."])
         assert texts(sections["since"]) == [words]
         assert texts(sections["next"]) == [words]
-        assert texts(sections["undecided"]) == [words, words]
+        assert texts(sections["undecided"]) == [words]
+        assert texts(sections["later"]) == [words]
         assert sections["thanks"].entries[-1].detail == words
         for section in sections.values():
             spoken = section.spoken()
             assert spoken.startswith(section.heading)
-            if section.key in ("since", "talked", "ideas", "decided", "next", "undecided"):
+            if section.key in ("since", "talked", "ideas", "decided", "next", "undecided", "later"):
                 assert words in spoken
         assert texts(sections["who"]) == (["1 person came."] if names is Names.COUNT else [words])
 
