@@ -20,6 +20,7 @@ from PySide6.QtCore import QDate, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QMessageBox
 
 from facilitator.cli import open_app_library
+from facilitator.core.choosing import PLAIN_SHAPES
 from facilitator.core.deciding import AGREE_PICTURE, DISAGREE_PICTURE, NOT_SURE_PICTURE, Count
 from facilitator.core.demo import demo_date
 from facilitator.core.exchange import MOST_OPTIONS, SHORT_TEXT
@@ -380,19 +381,20 @@ def test_a_choice_between_options_with_pictures_and_counts(room, facilitator):
     saved = last_decision(room)
     assert (saved.agreement, saved.agenda_item_id, saved.suggested_by) == (Agreement.CHOSEN, item.id, "Pete")
     assert [(o.words, o.count) for o in saved.options] == [("Bus", 6), ("Walk together", 2), ("Taxi", 1)]
-    # Each picker opened on the pictures for the option's own words, and the first was taken.
+    # Each picker opened on the pictures for the option's own words, and the first was taken; the option
+    # with no picture chosen has the picture for its words.
     assert [picker.words for picker in facilitator.pickers] == ["Bus", "Taxi"]
-    assert [o.picture for o in saved.options] == ["bus", "", "taxi"]
+    assert [o.picture for o in saved.options] == ["bus", "walk", "taxi"]
     assert (saved.agree, saved.not_sure, saved.disagree) == (0, 0, 0)
     assert saved.chosen() == saved.options[0]
     screen = room.screen()
     assert (screen.kind, screen.heading, screen.title) == (Kind.RESULT, "What we chose", saved.text)
     assert [(c.picture, c.count, c.words, c.most) for c in screen.counts] == [
-        ("bus", 6, "Bus", True), ("choice", 2, "Walk together", False), ("taxi", 1, "Taxi", False)]
+        ("bus", 6, "Bus", True), ("walk", 2, "Walk together", False), ("taxi", 1, "Taxi", False)]
     room.click(room.console.read_back_button)
     screen = room.screen()
     assert (screen.kind, screen.heading, screen.title) == (Kind.DECISION, "Is this right?", saved.text)
-    assert screen.words == "6 people chose Bus. 2 people chose Walk together. 1 person chose Taxi."
+    assert screen.words == "6 people chose “Bus”. 2 people chose “Walk together”. 1 person chose “Taxi”."
 
 
 def test_a_tie_between_options_chooses_nothing_and_marks_nothing(room, facilitator):
@@ -765,6 +767,48 @@ def test_an_option_with_a_picture_and_hands_counted_but_no_words_is_not_lost(roo
     assert seen["problem"] != "" or sum(o.count for o in stored) == 8
 
 
+def test_options_get_the_pictures_for_their_words_and_never_share_one_on_the_big_screen(room, facilitator):
+    room.go(CHOOSE)
+    facilitator.will(decision("Where we meet in the winter", Agreement.CHOSEN, options=[
+        ("At home", False, 3), ("At the day centre", False, 5), ("Monday", False, 1), ("Friday", False, 0)]))
+    room.key(K.Key_D)
+    saved = last_decision(room)
+    # No picture was picked: each option has the one for its words, and those with none a plain shape each.
+    assert [o.picture for o in saved.options] == ["home", "day centre", *PLAIN_SHAPES[:2]]
+    assert [c.picture for c in room.screen().counts] == ["home", "day centre", *PLAIN_SHAPES[:2]]
+    painted = [cell.picture_ref for cell in room.presenter.view.current_layout().counts]
+    assert painted == [o.picture for o in saved.options] and len(set(painted)) == 4
+    # Read back, each option reads as part of the sentence: a capital only where the words need one.
+    room.click(room.console.read_back_button)
+    assert room.screen().words == ("3 people chose at home. 5 people chose at the day centre. "
+                                   "1 person chose “Monday”. 0 people chose “Friday”.")
+
+
+def test_hands_are_counted_with_the_plus_and_minus_keys_in_the_dialog(room, facilitator, qtbot):
+    room.go(CHOOSE)
+
+    def counted_with_keys(dialog):
+        dialog.text.setPlainText("We open on Saturdays.")
+        dialog.how_buttons[Agreement.COUNTED].click()
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+        for box, keys in ((dialog.agree, [K.Key_Plus] * 8 + [K.Key_Minus]), (dialog.not_sure, [K.Key_Plus] * 2),
+                          (dialog.disagree, [K.Key_Minus, K.Key_Plus])):
+            box.setFocus()
+            qtbot.waitUntil(box.hasFocus, timeout=2000)
+            for key in keys:
+                qtbot.keyClick(QApplication.focusWidget(), key)
+        press(dialog)
+
+    facilitator.will(counted_with_keys)
+    room.key(K.Key_D)
+    saved = last_decision(room)
+    assert (saved.agree, saved.not_sure, saved.disagree) == (7, 2, 1)
+    assert [c.count for c in room.screen().counts] == [7, 2, 1]
+
+
 # -- 6. ideas, questions for later and actions ----------------------------------------------------------------
 
 
@@ -995,7 +1039,9 @@ def test_words_in_any_language_are_what_the_room_sees_and_hears(room, facilitato
     assert (screen.kind, screen.title, [c.words for c in screen.counts]) == (Kind.RESULT, text, [text, "Stay here"])
     room.click(room.console.read_back_button)
     assert room.screen().title == text
-    assert " ".join(room.said()).endswith(f"Is this right? {text} 3 people chose {text}. 1 person chose Stay here.")
+    # Words starting with a capital letter are quoted in the middle of a sentence; others are as typed.
+    chose = f"“{text}”" if name == "mixed" else text
+    assert " ".join(room.said()).endswith(f"Is this right? {text} 3 people chose {chose}. 1 person chose “Stay here”.")
     room.key(K.Key_Y)
     assert last_decision(room).text == text and last_decision(room).agreed
 

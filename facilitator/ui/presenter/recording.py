@@ -184,10 +184,12 @@ class Recording(QObject):
             self._read_back(decision)
             self.read_screen()
 
+    def _how(self, decision: Decision) -> str:
+        """How people agreed, in sentences; an option starting with someone's name keeps its capital letter."""
+        return " ".join(how_agreed(decision, names_in(self.workshop)))
+
     def _read_back(self, decision: Decision) -> None:
-        self.session.show_decision(
-            decision.text, decision.picture, decision.id, " ".join(how_agreed(decision)), agreed=decision.agreed
-        )
+        self.session.show_decision(decision.text, decision.picture, decision.id, self._how(decision), agreed=decision.agreed)
 
     def agreed(self) -> None:
         decision = self.current()
@@ -227,7 +229,7 @@ class Recording(QObject):
             self.session.uncover()
         elif covering.kind is Cover.DECISION:
             shown = (covering.title, covering.picture, covering.words, covering.agreed)
-            if shown != (decision.text, decision.picture, " ".join(how_agreed(decision)), decision.agreed):
+            if shown != (decision.text, decision.picture, self._how(decision), decision.agreed):
                 self._read_back(decision)
         elif (covering.title, covering.counts) != (decision.text, tuple(tally(decision))):
             self.show(decision, aloud=False)
