@@ -119,10 +119,11 @@ class ScrollingBody(QScrollArea):
     Words that wrap make what they are in as tall as their lines; with ``shrinks_first`` (a page of
     lists and boxes that can get shorter), what it holds is squeezed to its smallest before it scrolls;
     ``smallest`` may say what that is when it is less than what its layout says (call ``updateGeometry``
-    on ``widget()`` when it changes)."""
+    on ``widget()`` when it changes). With ``sideways``, it may also be narrower than what it holds, and
+    scrolls sideways then, so that a window never grows off its screen (a panel opened beside it)."""
 
     def __init__(self, content: QWidget | QLayout, parent: QWidget | None = None, shrinks_first: bool = False,
-                 smallest: Callable[[], QSize] | None = None):
+                 smallest: Callable[[], QSize] | None = None, sideways: bool = False):
         super().__init__(parent)
         if isinstance(content, QLayout):
             holder = QWidget()
@@ -132,7 +133,9 @@ class ScrollingBody(QScrollArea):
         self.grows = not shrinks_first
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sideways = sideways
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if sideways else
+                                          Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -167,7 +170,8 @@ class ScrollingBody(QScrollArea):
         inside = self.widget().minimumSizeHint() if self.widget() is not None else QSize()
         edges = self.edges()
         lines = self.fontMetrics().lineSpacing() * 4
-        return QSize(inside.width() + edges.width(), min(inside.height(), lines) + edges.height())
+        width = min(inside.width(), self.fontMetrics().averageCharWidth() * 24) if self.sideways else inside.width()
+        return QSize(width + edges.width(), min(inside.height(), lines) + edges.height())
 
 
 class _Squeezable(QWidget):

@@ -161,6 +161,11 @@ def probe(scale: float) -> dict:
     found["cards"]["the window's first-start size"] = cards(window)
     found["list"] = workshop_list(window)
     found["dates"]["en"] = date_box(window)
+    window.show_glossary()  # the Plain words panel beside the page: the window does not grow off the laptop
+    settle()
+    found["windows"]["the main window with Plain words open"] = measure(window)
+    found["cards"]["the laptop with Plain words open"] = cards(window)
+    window.glossary_dock.hide()
 
     actions = window.actions
     planner = window.page.planner
