@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Protocol
 
 from facilitator.core import exchange
-from facilitator.core.deciding import next_meeting, previous_meeting
+from facilitator.core.deciding import next_meeting, next_meeting_day, previous_meeting
 from facilitator.core.errors import LibraryError
 from facilitator.core.library import Library
 from facilitator.core.model import Workshop
 from facilitator.core.untrusted import plain_characters
-from facilitator.core.when import suggested_day
 from facilitator.i18n import N_, _, format_long_date
 
 
@@ -32,8 +31,13 @@ class View(Protocol):
 
     def warn(self, title: str, message: str, details: list[str]) -> None: ...
 
+    def ask_when(self, title: str, question: str, day: dt.date, start: dt.time) -> tuple[dt.date, dt.time] | None:
+        """Ask for a day and a start time, suggesting ``day`` and ``start``; None when the facilitator cancels."""
+        ...
+
 
 WORKSHOP_FILES = N_("Workshop files (*.json)")
+DEFAULT_START = dt.time(10, 0)  # a next meeting's start when the last one had none
 
 
 class LibraryCommands:
@@ -41,13 +45,15 @@ class LibraryCommands:
         self.library = library
         self.view = view
 
-    def new_workshop(self, today: dt.date | None = None) -> Workshop:
-        """A new workshop in the library, on the first weekday two weeks or more from ``today``."""
-        workshop = Workshop(title=_("New workshop"), date=suggested_day(today or dt.date.today()))
+    def new_workshop(self) -> Workshop:
+        workshop = Workshop(title=_("New workshop"), date=dt.date.today() + dt.timedelta(days=14))
         return self.library.add_workshop(workshop)
 
     def next_meeting(self, workshop_id: str, today: dt.date | None = None) -> Workshop | None:
-        """Plan the group's next meeting from its latest one, opening with what was decided and the open actions."""
+        """Plan the group's next meeting from its latest one, on the day and at the time the facilitator says.
+
+        It opens with what was decided, the open actions, the decisions still to make and the questions
+        kept for later. None when the workshop is in no group or the facilitator did not say when."""
         workshop = self.library.load_workshop(workshop_id)
         if workshop.group_id is None:
             self.view.tell(
@@ -58,10 +64,17 @@ class LibraryCommands:
             return None
         meetings = [self.library.load_workshop(found.id) for found in self.library.group_meetings(workshop.group_id)]
         latest = previous_meeting(meetings, Workshop(title="", group_id=workshop.group_id)) or workshop
-        day = (today or dt.date.today()) + dt.timedelta(days=14)
-        if latest.date is not None and day <= latest.date:
-            day = latest.date + dt.timedelta(days=14)
-        return self.library.add_workshop(next_meeting(latest, day))
+        day = next_meeting_day(latest, today or dt.date.today())
+        if latest.date is not None:
+            last_time = _("It starts with what happened at the meeting on {date}.").format(
+                date=format_long_date(latest.date))
+        else:
+            last_time = _("It starts with what happened at “{title}”.").format(title=plain_characters(latest.title.strip()))
+        question = _("When is the group's next meeting?") + " " + last_time
+        when = self.view.ask_when(_("Plan the group's next meeting"), question, day, latest.start_time or DEFAULT_START)
+        if when is None:
+            return None
+        return self.library.add_workshop(next_meeting(latest, when[0], start_time=when[1]))
 
     def import_workshop(self) -> Workshop | None:
         """Add a workshop from a file the facilitator picks. Whatever the file holds and whatever state the
