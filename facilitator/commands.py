@@ -17,6 +17,7 @@ from facilitator.core.errors import LibraryError
 from facilitator.core.library import Library
 from facilitator.core.model import Workshop
 from facilitator.core.untrusted import plain_characters
+from facilitator.core.when import suggested_day
 from facilitator.i18n import N_, _, format_long_date
 
 
@@ -45,8 +46,9 @@ class LibraryCommands:
         self.library = library
         self.view = view
 
-    def new_workshop(self) -> Workshop:
-        workshop = Workshop(title=_("New workshop"), date=dt.date.today() + dt.timedelta(days=14))
+    def new_workshop(self, today: dt.date | None = None) -> Workshop:
+        """A new workshop in the library, on the first weekday two weeks or more from ``today``."""
+        workshop = Workshop(title=_("New workshop"), date=suggested_day(today or dt.date.today()))
         return self.library.add_workshop(workshop)
 
     def next_meeting(self, workshop_id: str, today: dt.date | None = None) -> Workshop | None:

@@ -32,7 +32,7 @@ from facilitator.pictures.catalogue import PictureCatalogue
 from facilitator.pictures.openmoji import OpenMoji
 from facilitator.pictures.vocabulary import VocabularyError
 from facilitator.ui import ask, menus, zoom
-from facilitator.ui.fit import FRAME, ScrollingBody, WrappingRows, fit_to_screen, screen_area
+from facilitator.ui.fit import FRAME, ScrollingBody, WrappingRows, fit_to_screen, keep_inside, room_for, screen_area
 from facilitator.ui.glossary_panel import GlossaryPanel
 from facilitator.ui.hints import hints_of
 from facilitator.ui.pictures import PictureStore
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         # On a short screen (a laptop at 125%) the page scrolls rather than standing off the bottom.
-        self.page_area = ScrollingBody(self.stack, shrinks_first=True, smallest=self._smallest_page)
+        self.page_area = ScrollingBody(self.stack, shrinks_first=True, smallest=self._smallest_page, sideways=True)
         self.page.tabs.currentChanged.connect(lambda *args: self.page_area.widget().updateGeometry())
         self.splitter.addWidget(self.page_area)
         self.splitter.setStretchFactor(1, 3)
@@ -182,8 +182,21 @@ class MainWindow(QMainWindow):
     def show_glossary(self, *args) -> None:
         if not self.glossary_dock.isVisible():
             self.glossary_dock.show()
-            self.resizeDocks([self.glossary_dock], [max(360, self.width() // 3)], Qt.Orientation.Horizontal)
+            self._make_room_for_the_glossary()
         self.glossary_dock.raise_()
+
+    def _make_room_for_the_glossary(self) -> None:
+        """The panel beside the page: a third of the window, but no wider than leaves the page the room it
+        needs when it can. A window that is not maximised grows first, as far as its screen allows; where
+        the screen is too narrow for both, the page scrolls sideways (the window never grows off it)."""
+        wanted = max(360, self.width() // 3)
+        if not (self.isMaximized() or self.isFullScreen()):
+            self.resize(min(room_for(self).width(), self.width() + wanted), self.height())
+            keep_inside(self)
+        page = self.page_area.widget().minimumSizeHint().width() + self.page_area.edges().width()
+        spare = self.width() - self.splitter.sizes()[0] - self.splitter.handleWidth() - page
+        width = max(self.glossary_dock.minimumSizeHint().width(), min(wanted, spare))
+        self.resizeDocks([self.glossary_dock], [width], Qt.Orientation.Horizontal)
 
     def look_up(self) -> None:
         """Look up the word at the cursor of the focused text box, or open the glossary to search."""
@@ -332,7 +345,7 @@ class MainWindow(QMainWindow):
 
     def _narrowest_list(self) -> int:
         """Wide enough for a few words of a title on each line."""
-        return self.workshop_list.fontMetrics().averageCharWidth() * 18
+        return self.workshop_list.fontMetrics().averageCharWidth() * 15
 
     def paintEvent(self, event):  # noqa: N802 (Qt's name)
         super().paintEvent(event)
