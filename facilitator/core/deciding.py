@@ -30,6 +30,7 @@ from facilitator.core.model import (
     Workshop,
     new_id,
 )
+from facilitator.core.when import weekday_on_or_after
 from facilitator.i18n import N_, _, format_long_date, in_language, language_now, ngettext
 
 # Pictures in the catalogue (assets/icons/vocabulary.tsv) for the three ways to answer.
@@ -318,7 +319,7 @@ def next_meeting_day(latest: Workshop | None, today: dt.date) -> dt.date:
         day = max(day, last + dt.timedelta(days=14))
         if last.weekday() < 5:
             return day + dt.timedelta(days=(last.weekday() - day.weekday()) % 7)
-    return day + dt.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
+    return weekday_on_or_after(day)
 
 
 def _renewed(part):
