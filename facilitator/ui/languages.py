@@ -81,4 +81,5 @@ def switch_language(window, code: str, speaker=None):
     if window in _windows:
         _windows.remove(window)
     _windows.append(made)
+    made.destroyed.connect(lambda *_args: _windows.remove(made) if made in _windows else None)
     return made
