@@ -20,6 +20,13 @@ NAME_FIELDS = {
 SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
 
 
+def names_in(workshop) -> list[str]:
+    """Everyone in the room as the workshop knows them (a chosen name first), each once."""
+    names = [(person.alias.strip() or person.name.strip()) for person in workshop.participants]
+    names += [person.name.strip() for person in workshop.facilitators]
+    return list(dict.fromkeys(name for name in names if name))
+
+
 def names_of(person) -> set[str]:
     """The ways a person is named (name and chosen name), folded for matching."""
     return {fold(n) for n in (person.name, getattr(person, "alias", "")) if n.strip()}

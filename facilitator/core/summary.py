@@ -24,6 +24,7 @@ from babel.lists import format_list
 from facilitator.core.choosing import option_pictures
 from facilitator.core.deciding import how_agreed
 from facilitator.core.model import ActionStatus, Agreement, Decision, ItemKind, Workshop
+from facilitator.core.names import names_in
 from facilitator.i18n import N_, _, format_clock, format_long_date, known_language, ngettext
 from facilitator.language.finder import Match, finder_for
 from facilitator.language.glossary import Glossary
@@ -282,7 +283,7 @@ def _decided(workshop: Workshop, people: _People) -> Built:
             built.append((Entry(text, decision.picture.strip(), idea), (text,)))
             built += _options(decision)
             continue
-        how = how_agreed(decision)
+        how = how_agreed(decision, names_in(workshop))
         built.append((Entry(text, decision.picture.strip(), _joined(*how, idea)), (text, *how)))
     return built
 

@@ -31,6 +31,7 @@ from facilitator.core.history import Filters, GroupHistory
 from facilitator.core.library import Change, Library
 from facilitator.i18n import _, format_long_date, ngettext
 from facilitator.ui.fit import fit_to_screen, show_whole_dates
+from facilitator.ui.value_boxes import type_whole_values
 
 SHOWN = {"all": None, "agreed": True, "undecided": False}
 
@@ -117,6 +118,7 @@ class DecisionsView(QDialog):
         edit.setEnabled(False)
         edit.setAccessibleName(text)
         show_whole_dates(edit)
+        type_whole_values(edit)  # a date typed whole, not read half way through
         use.toggled.connect(edit.setEnabled)
         use.toggled.connect(lambda *args: self.refresh())
         edit.dateChanged.connect(lambda *args: self.refresh())

@@ -134,7 +134,7 @@ def build(window) -> MainActions:
         voice=action(_("&Voice and speed…"), window.read_aloud.voice_settings),
         pronunciations=action(_("&How to say words…"), window.read_aloud.pronunciations),
         save_sound=action(_("Save the summary as s&ound…"), window.read_aloud.save_summary),
-        next_meeting=action(_("Plan the group's next &meeting"), window.next_meeting, "Ctrl+Shift+M"),
+        next_meeting=action(_("Plan the group's next &meeting…"), window.next_meeting, "Ctrl+Shift+M"),
         decisions=action(_("What the group &decided…"), window.show_decisions, "Ctrl+Shift+D"),
         print_=action(_("&Print or save as PDF…"), window.print_workshop, QKeySequence.StandardKey.Print),
     )

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 from facilitator.core.deciding import STATUS_NAMES, how_agreed
 from facilitator.core.edits import AddPart, ChangePart, RemovePart
 from facilitator.core.model import Action, Decision, Idea, ParkedQuestion, Workshop
+from facilitator.core.names import names_in
 from facilitator.i18n import _, format_long_date
 from facilitator.ui.ask import confirm
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.presenter.decision_dialog import DecisionDialog
 from facilitator.ui.presenter.note_dialogs import ActionDialog, idea_dialog, question_dialog
-from facilitator.ui.presenter.recording import names_in
 from facilitator.ui.undo import UndoHistory
 
 PARTS = ("decisions", "ideas", "parked_questions", "actions")
@@ -109,7 +109,7 @@ class OutcomesPanel(QWidget):
         self._enable()
 
     def _decision_words(self, decision: Decision) -> str:
-        how = " ".join(how_agreed(decision))
+        how = " ".join(how_agreed(decision, names_in(self.workshop) if self.workshop else ()))
         stands = _("Agreed as written") if decision.agreed else _("Still to decide")
         return f"{stands} · {how}" if how else stands
 

@@ -20,7 +20,7 @@ from tests.ui.test_outcomes import answering, shown, stored
 K = Qt.Key
 page = test_outcomes.page  # the fixtures: the page on its Decisions and actions tab; the group's other meetings
 meetings = test_outcomes.meetings
-PLAN = "Plan the group's next &meeting"
+PLAN = "Plan the group's next &meeting…"
 
 
 def plan_next(window) -> None:

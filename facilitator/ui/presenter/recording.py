@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from facilitator.core.deciding import how_agreed, tally
 from facilitator.core.edits import AddPart, ChangePart, Edit
 from facilitator.core.model import Agreement, Decision, Idea, ParkedQuestion, Workshop
+from facilitator.core.names import names_in
 from facilitator.i18n import _
 from facilitator.session.run import Cover, Session
 from facilitator.ui.pictures import PictureStore
@@ -29,13 +30,6 @@ from facilitator.ui.presenter.note_dialogs import ActionDialog, idea_dialog, que
 from facilitator.ui.undo import UndoHistory
 
 KEYS = {"decision": "D", "idea": "I", "question": "Q", "action": "A", "agreed": "Y"}
-
-
-def names_in(workshop: Workshop) -> list[str]:
-    """Everyone in the room as the workshop knows them (a chosen name first), each once."""
-    names = [(person.alias.strip() or person.name.strip()) for person in workshop.participants]
-    names += [person.name.strip() for person in workshop.facilitators]
-    return list(dict.fromkeys(name for name in names if name))
 
 
 class Recording(QObject):
