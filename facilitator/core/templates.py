@@ -69,6 +69,8 @@ def template_document(template: Template) -> dict:
                 "minutes": item.minutes,
                 "kind": item.kind.value,
                 "notes": item.notes,
+                # What to bring is kept for next time; who leads it is a person's name and is not.
+                **({"to_bring": item.to_bring} if item.to_bring else {}),
             }
             for item in template.agenda
         ],
@@ -155,11 +157,12 @@ def save_template(library: Library, template: Template) -> Template:
 
 
 def template_from_workshop(workshop: Workshop, name: str, about: str = "", keep_notes: bool = False) -> Template:
-    """A template of a workshop's agenda. People, decisions, actions and pronunciations (mostly of
-    people's names) are left out."""
+    """A template of a workshop's agenda. People, decisions, actions, pronunciations (mostly of people's
+    names) and who leads each item are left out."""
     agenda = _fresh_copies(workshop.agenda)
-    if not keep_notes:
-        for item in agenda:
+    for item in agenda:
+        item.led_by = ""  # a person's name: not kept in a template (what to bring is)
+        if not keep_notes:
             item.notes = ""
     return Template(name=name.strip(), about=about.strip(), title=workshop.title, purpose=workshop.purpose, agenda=agenda,
                     language=workshop.language)

@@ -391,7 +391,7 @@ def test_a_template_from_a_workshop_has_its_title_purpose_and_agenda():
         workshop.purpose,
     )
     assert not template.built_in
-    expected = [dataclasses.replace(item, notes="") for item in workshop.agenda]
+    expected = [dataclasses.replace(item, notes="", led_by="") for item in workshop.agenda]  # who leads: a name
     assert without_ids(template.agenda) == without_ids(expected)
 
 
@@ -426,6 +426,17 @@ def test_a_workshop_made_from_a_saved_template_has_no_pronunciations(library):
     stored = library.load_workshop(made.id)
     assert stored.pronunciations == []
     assert [item.title for item in stored.agenda] == [item.title for item in workshop.agenda]
+
+
+def test_a_saved_template_keeps_what_to_bring_but_not_who_leads_an_item(library):
+    workshop = full_workshop()
+    workshop.agenda[0].to_bring = "Name badges and pens"
+    workshop.agenda[0].led_by = "Ann"
+    save_template(library, template_from_workshop(workshop, "Bus passes again"))
+    (saved,) = saved_templates(library)
+    assert saved.agenda[0].to_bring == "Name badges and pens"
+    assert all(item.led_by == "" for item in saved.agenda)
+    assert "Ann" not in json.dumps(template_document(saved))
 
 
 def test_the_template_gets_new_item_ids():
