@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QMargins, QModelIndex, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -271,4 +271,46 @@ class _WholeDates(QObject):
             edit = self.parent()
             # Just after: the box forgets the size it asked for with its old font when it gets the event.
             QTimer.singleShot(0, edit, lambda: _widen(edit))
+        return False
+
+
+class SideBySide(QObject):
+    """Two parts of ``widget`` side by side when it is wide enough for both, one above the other when not.
+
+    ``place(True)`` puts them side by side, ``place(False)`` one above the other. The widget is never
+    made wider than the wider part needs, so a narrow window (a laptop with the Plain words panel open,
+    or at 125%) never has to scroll sideways."""
+
+    def __init__(self, widget: QWidget, first: QWidget, second: QWidget, place: Callable[[bool], None], gap: int = 12,
+                 roomy: bool = False):
+        super().__init__(widget)
+        self.widget, self.first, self.second, self.place, self.gap = widget, first, second, place, gap
+        self.roomy = roomy  # side by side only when the first part can have the room it asks for, not just its least
+        self.side_by_side = True  # as laid out at first; the first resize decides
+        widget.installEventFilter(self)
+        widget.setMinimumWidth(self._needed()[0])
+
+    def _needed(self) -> tuple[int, int]:
+        """The widths for one above the other, and for side by side."""
+        margins = self.widget.contentsMargins()
+        layout = self.widget.layout()
+        if layout is not None:
+            inner = layout.contentsMargins()
+            margins = QMargins(margins.left() + inner.left(), 0, margins.right() + inner.right(), 0)
+        edges = margins.left() + margins.right()
+        first, second = self.first.minimumSizeHint().width(), self.second.minimumSizeHint().width()
+        wanted = max(first, self.first.sizeHint().width()) if self.roomy else first
+        return max(first, second) + edges, wanted + second + self.gap + edges
+
+    def _arrange(self) -> None:
+        stacked, side_by_side = self._needed()
+        self.widget.setMinimumWidth(stacked)
+        wanted = self.widget.width() >= side_by_side
+        if wanted != self.side_by_side:
+            self.side_by_side = wanted
+            self.place(wanted)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.FontChange):
+            self._arrange()
         return False

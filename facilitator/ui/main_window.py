@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -194,7 +195,9 @@ class MainWindow(QMainWindow):
             self.resize(min(room_for(self).width(), self.width() + wanted), self.height())
             keep_inside(self)
         page = self.page_area.widget().minimumSizeHint().width() + self.page_area.edges().width()
-        spare = self.width() - self.splitter.sizes()[0] - self.splitter.handleWidth() - page
+        # The splitter and the dock each keep a few pixels of edge of their own.
+        edges = self.splitter.handleWidth() + 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent)
+        spare = self.width() - self.splitter.sizes()[0] - edges - page - self.page_area.frameWidth() * 2 - 8
         width = max(self.glossary_dock.minimumSizeHint().width(), min(wanted, spare))
         self.resizeDocks([self.glossary_dock], [width], Qt.Orientation.Horizontal)
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFormLayout,
     QGridLayout,
@@ -29,6 +30,7 @@ from facilitator.core.edits import AddPart, ChangePart, Together
 from facilitator.core.forgetting import edits_to_forget
 from facilitator.core.model import ACCESS_NEED_NAMES, AccessNeed, Facilitator, Participant, Workshop
 from facilitator.i18n import _, ngettext
+from facilitator.ui.fit import SideBySide
 from facilitator.ui.forget_everywhere import ForgetEverywhere
 from facilitator.ui.text_fields import TextCommitter
 from facilitator.ui.undo import UndoHistory
@@ -334,13 +336,17 @@ class PeopleEditor(QWidget):
         self.everywhere.said.connect(self.said)
         for people in (self.running, self.taking_part):
             people.removed.connect(self.everywhere.offer)
-        lists = QHBoxLayout()
-        lists.addWidget(self.running, stretch=2)
-        lists.addWidget(self.taking_part, stretch=3)
+        # Side by side when there is room; one above the other on a narrow window (a laptop with the
+        # Plain words panel open, or at 125%), so the tab never needs scrolling sideways.
+        self.lists = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.lists.addWidget(self.running, stretch=2)
+        self.lists.addWidget(self.taking_part, stretch=3)
         layout = QVBoxLayout(self)
         layout.addWidget(privacy)
         layout.addWidget(self.everywhere)
-        layout.addLayout(lists, stretch=1)
+        layout.addLayout(self.lists, stretch=1)
+        self.arrangement = SideBySide(self, self.running, self.taking_part, lambda side: self.lists.setDirection(
+            QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom), self.lists.spacing())
 
     def show_workshop(self, workshop: Workshop | None) -> None:
         if workshop is None or self.running.workshop is None or workshop.id != self.running.workshop.id:

@@ -28,7 +28,7 @@ from facilitator.i18n import _
 from facilitator.session.timings import minutes_taken
 from facilitator.ui.agenda_card import AgendaCards
 from facilitator.ui.agenda_model import AgendaModel
-from facilitator.ui.fit import ScrollingBody
+from facilitator.ui.fit import ScrollingBody, SideBySide
 from facilitator.ui.item_editor import ItemEditor
 from facilitator.ui.kinds import kind_icon
 from facilitator.ui.picture_picker import PicturePicker
@@ -117,6 +117,15 @@ class AgendaPlanner(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        # The form goes under the cards when the page is too narrow for both side by side; the cards then
+        # keep room for a few of them, and the page scrolls down to the form.
+        def place(side: bool) -> None:
+            self.splitter.setOrientation(Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical)
+            left.setMinimumHeight(0 if side else self.cards.fontMetrics().lineSpacing() * 16)
+            length = self.splitter.width() if side else self.splitter.height()
+            self.splitter.setSizes([length * 3 // 5, length * 2 // 5])  # the cards keep the bigger share
+
+        self.arrangement = SideBySide(self, left, self.splitter.widget(1), place, self.splitter.handleWidth(), roomy=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.time_bar)

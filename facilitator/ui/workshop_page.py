@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -29,7 +30,7 @@ from facilitator.core.library import Change, Library
 from facilitator.core.model import Group, Workshop
 from facilitator.core.needs import needs_at_a_glance
 from facilitator.i18n import _
-from facilitator.ui.fit import show_whole_dates
+from facilitator.ui.fit import SideBySide, show_whole_dates
 from facilitator.ui.hints import Hints
 from facilitator.ui.outcomes_panel import OutcomesPanel
 from facilitator.ui.people_editor import PeopleEditor
@@ -109,7 +110,7 @@ class WorkshopPage(QWidget):
         purpose_label = QLabel(_("What &it is for"))
         purpose_label.setBuddy(self.purpose_edit)
         details.addWidget(purpose_label, 0, 0, Qt.AlignmentFlag.AlignTop)
-        details.addWidget(self.purpose_edit, 0, 1)
+        details.addWidget(self.purpose_edit, 0, 1, Qt.AlignmentFlag.AlignTop)
         when = QFormLayout()
         when.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         labelled_rows(when, [
@@ -120,10 +121,21 @@ class WorkshopPage(QWidget):
         where = labelled_rows(QFormLayout(), [
             (_("P&lace"), self.place_edit), (_("Lan&guage"), self.language_box), (_("Group"), self.group_box),
         ])
-        details.addLayout(when, 0, 2)
-        details.addLayout(where, 0, 3)
-        details.setColumnStretch(1, 3)
-        details.setColumnStretch(3, 2)
+        # When and where side by side, or where under when on a narrow window.
+        when_box, where_box, both = QWidget(), QWidget(), QWidget()
+        for box, form in ((when_box, when), (where_box, where)):
+            box.setLayout(form)
+            form.setContentsMargins(0, 0, 0, 0)
+        placed = QBoxLayout(QBoxLayout.Direction.LeftToRight, both)
+        placed.setContentsMargins(0, 0, 0, 0)
+        placed.addWidget(when_box)
+        placed.addWidget(where_box, stretch=1)
+        self.when_and_where = SideBySide(both, when_box, where_box, lambda side: placed.setDirection(
+            QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom), placed.spacing())
+        self.purpose_edit.setMinimumWidth(self.purpose_edit.fontMetrics().averageCharWidth() * 15)
+        details.addWidget(both, 0, 2)
+        details.setColumnStretch(1, 2)
+        details.setColumnStretch(2, 5)  # when and where side by side whenever the window allows
 
         self.plain_words = plain_words or PlainWords(history, self)
         self.purpose_hints = Hints(self.purpose_edit, self.plain_words, self.purpose)
