@@ -50,23 +50,34 @@ def plain(value: typing.Any) -> typing.Any:
 
 def from_plain(kind: typing.Any, value: typing.Any) -> typing.Any:
     """The reverse of ``plain`` for one field of the given type."""
-    if value is None:
-        return None
+    return None if value is None else reader(kind)(value)
+
+
+@functools.cache
+def reader(kind: typing.Any) -> typing.Callable[[typing.Any], typing.Any]:
+    """How a plain value (not None) of the given type is read back, worked out once for each type.
+
+    Reading a thousand decisions asks the same question of the same types many
+    thousand times; the answer is kept."""
     if typing.get_origin(kind) is list:
         (inner,) = typing.get_args(kind)
-        return [from_plain(inner, v) for v in value]
+        return lambda values: [from_plain(inner, v) for v in values]
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return kind(value)
+        return kind
     if kind is dt.datetime:
-        return dt.datetime.fromisoformat(value)
+        return dt.datetime.fromisoformat
     if kind is dt.date:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat
     if kind is dt.time:
-        return dt.time.fromisoformat(value)
+        return dt.time.fromisoformat
     if kind is bool:
-        return bool(value)
+        return bool
     if is_dataclass(kind):
-        return from_dict(kind, value)
+        return lambda values: from_dict(kind, values)
+    return _same
+
+
+def _same(value: typing.Any) -> typing.Any:
     return value
 
 
@@ -81,9 +92,20 @@ def to_dict(obj: typing.Any) -> dict[str, typing.Any]:
 
 def from_dict(cls: type, values: dict[str, typing.Any]) -> typing.Any:
     """Build a part from plain values; fields not given keep their defaults."""
-    types = field_types(cls)
-    kwargs = {name: from_plain(types[name], v) for name, v in values.items() if name in types}
+    readers = _readers(cls)
+    kwargs = {name: None if v is None else readers[name](v) for name, v in values.items() if name in readers}
     return cls(**kwargs)
+
+
+@functools.cache
+def _readers(cls: type) -> dict[str, typing.Callable[[typing.Any], typing.Any]]:
+    return {name: reader(kind) for name, kind in field_types(cls).items()}
+
+
+@functools.cache
+def list_fields(cls: type) -> frozenset[str]:
+    """The fields of a model class that hold lists (stored as JSON text in SQLite)."""
+    return frozenset(name for name, kind in field_types(cls).items() if typing.get_origin(kind) is list)
 
 
 def _is_part_list(kind: typing.Any) -> bool:

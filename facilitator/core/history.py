@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 import unicodedata
 from dataclasses import dataclass
 
@@ -41,6 +42,16 @@ def folded(text: str) -> str:
     return "".join(letter for letter in decomposed if not unicodedata.combining(letter))
 
 
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _meeting_order(found: GroupDecision) -> tuple:
+    """Newest meeting first, undated ones last, then by title as the library sorts it (only A to Z fold
+    to lower case), then by id; within a meeting, decisions keep their own order (the sort is stable)."""
+    return (found.date is None, -(found.date or dt.date.min).toordinal(),
+            found.workshop_title.translate(_ASCII_LOWER), found.workshop_id)
+
+
 @dataclass(frozen=True)
 class Filters:
     words: str = ""
@@ -50,13 +61,31 @@ class Filters:
 
 
 class GroupHistory:
-    def __init__(self, library: Library, group_id: str):
-        self.decisions = library.group_decisions(group_id)
+    """The decisions of one group, read once; ``earlier`` (the same group read before) lends its folded words."""
+
+    def __init__(self, library: Library, group_id: str, earlier: GroupHistory | None = None,
+                 decisions: list[GroupDecision] | None = None):
+        self.group_id = group_id
+        self.decisions = library.group_decisions(group_id) if decisions is None else decisions
         # Every word of a decision's text, item and meeting, folded once, for starts-of-words matching.
-        self._words = [
-            " " + " ".join(_forms(f"{found.decision.text} {found.item_title} {found.workshop_title}"))
-            for found in self.decisions
-        ]
+        # Read again after a change, only the words that changed are folded again.
+        known = earlier._folded if earlier is not None and earlier.group_id == group_id else {}
+        texts = [f"{found.decision.text} {found.item_title} {found.workshop_title}" for found in self.decisions]
+        self._folded = {text: known.get(text) or " " + " ".join(_forms(text)) for text in texts}
+        self._words = [self._folded[text] for text in texts]
+
+    def updated(self, library: Library, changed: set[str]) -> GroupHistory:
+        """The history after the meetings ``changed`` changed (or joined or left the group).
+
+        Only their decisions are read again; the rest are kept, in the order a
+        whole new reading would give."""
+        kept = [found for found in self.decisions if found.workshop_id not in changed]
+        fresh = library.group_decisions(self.group_id, meetings=sorted(changed)) if changed else []
+        return GroupHistory(library, self.group_id, earlier=self, decisions=sorted(kept + fresh, key=_meeting_order))
+
+    def meetings(self) -> set[str]:
+        """The ids of the meetings these decisions were made in."""
+        return {found.workshop_id for found in self.decisions}
 
     def search(self, filters: Filters = Filters()) -> list[GroupDecision]:
         """The decisions that match every search word and every filter, newest meeting first."""

@@ -20,7 +20,7 @@ import json
 import sqlite3
 import time
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -280,18 +280,21 @@ class Library:
         group = self.group(group_id) if group_id else None
         return group.name if group else ""
 
-    def group_decisions(self, group_id: str) -> list[GroupDecision]:
-        """Every decision of a group's meetings, newest meeting first, each with where it was made."""
+    def group_decisions(self, group_id: str, meetings: Collection[str] | None = None) -> list[GroupDecision]:
+        """Every decision of a group's meetings, newest meeting first, each with where it was made.
+
+        With ``meetings``, only the decisions of those of its meetings (to read again what changed)."""
         columns = list(convert.field_types(Decision))
+        among = "" if meetings is None else f"AND w.id IN ({', '.join('?' * len(meetings))})"
         rows = self._conn.execute(
             f"""
             SELECT {', '.join('d.' + c for c in columns)}, w.id, w.title, w.date,
                    coalesce((SELECT a.title FROM agenda_items a WHERE a.id = d.agenda_item_id), '')
             FROM decisions d JOIN workshops w ON w.id = d.workshop_id
-            WHERE w.group_id = ?
+            WHERE w.group_id = ? {among}
             ORDER BY w.date IS NULL, w.date DESC, w.title COLLATE NOCASE, w.id, d.position
             """,
-            (group_id,),
+            (group_id, *(meetings or ())),
         )
         count = len(columns)
         found = [
@@ -301,7 +304,8 @@ class Library:
             )
             for r in rows
         ]
-        return self.unsaved.decisions(found, group_id)
+        found = self.unsaved.decisions(found, group_id)
+        return found if meetings is None else [d for d in found if d.workshop_id in meetings]
 
     def has_workshop(self, workshop_id: str) -> bool:
         return workshop_id in self.unsaved or self._in_file(workshop_id)
@@ -585,8 +589,8 @@ def _to_row(obj: typing.Any) -> dict[str, typing.Any]:
 
 
 def _from_row(cls: type, row: dict[str, typing.Any]) -> dict[str, typing.Any]:
-    types = convert.field_types(cls)
-    return {k: json.loads(v) if typing.get_origin(types[k]) is list else v for k, v in row.items()}
+    lists = convert.list_fields(cls)
+    return {k: json.loads(v) if k in lists else v for k, v in row.items()}
 
 
 def _stamp() -> str:

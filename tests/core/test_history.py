@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from facilitator.core.history import Filters, GroupHistory, folded
 from facilitator.core.model import AgendaItem, Agreement, Decision, Group, Workshop
@@ -136,3 +138,73 @@ def test_an_arabic_word_is_found_with_or_without_its_article(library, words, exp
     decisions = [(text, Agreement.EVERYONE) for text in ("نلتقي في المكتبة", "نذهب إلى مكتبة المدينة", "والمكتبة مفتوحة")]
     library.add_workshop(meeting("اجتماع", dt.date(2026, 1, 1), group, decisions))
     assert sorted(texts(GroupHistory(library, group.id).search(Filters(words=words)))) == sorted(expected)
+
+
+# -- reading again only what changed (the decisions window after a change in the library) ---------------
+
+TITLES = ["Apple day", "apple day", "Banana", "banana", "Éclair", "éclair", "Zoo", "zoo trip", "Ärger", "ärger", "Ideas"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_reading_again_only_the_changed_meetings_gives_what_a_whole_new_reading_gives(library, data):
+    """Titles that differ only in case, letters outside A to Z, the same date twice and no date, meetings
+    that join and leave the group, decisions added, changed and removed: the history updated from the
+    changed meetings alone is the history read again whole, in the same order."""
+    group = library.add_group(Group(f"Group {data.draw(st.integers(0, 10**6))}"))
+    other = library.add_group(Group("Elsewhere"))
+    dates = st.one_of(st.none(), st.sampled_from([dt.date(2026, 1, 5), dt.date(2026, 2, 2), dt.date(2025, 12, 1)]))
+    workshops = []
+    for _n in range(data.draw(st.integers(1, 6))):
+        said = data.draw(st.lists(st.sampled_from(["Tea", "tea at ten", "Café", "Bus"]), max_size=4))
+        workshops.append(library.add_workshop(meeting(data.draw(st.sampled_from(TITLES)), data.draw(dates), group,
+                                                      [(text, Agreement.EVERYONE) for text in said], item="Plans")))
+    history = GroupHistory(library, group.id)
+    changed = set()
+    for _step in range(data.draw(st.integers(1, 5))):
+        workshop = data.draw(st.sampled_from(workshops))
+        what = data.draw(st.sampled_from(["title", "date", "leave", "join", "add", "change", "remove"]))
+        if what == "title":
+            library.update_workshop(workshop.id, title=data.draw(st.sampled_from(TITLES)))
+        elif what == "date":
+            library.update_workshop(workshop.id, date=data.draw(dates))
+        elif what in ("leave", "join"):
+            library.update_workshop(workshop.id, group_id=other.id if what == "leave" else group.id)
+        elif what == "add":
+            library.add_part(workshop.id, "decisions", Decision(data.draw(st.sampled_from(["New", "new", "Éire"]))))
+        else:
+            made = library.load_workshop(workshop.id).decisions
+            if made:
+                decision = data.draw(st.sampled_from(made))
+                if what == "remove":
+                    library.remove_part(workshop.id, "decisions", decision.id)
+                else:
+                    decision.text += " again"
+                    library.update_part(workshop.id, "decisions", decision)
+        changed.add(workshop.id)
+    updated = history.updated(library, changed)
+    whole = GroupHistory(library, group.id)
+    assert updated.decisions == whole.decisions
+    for words in ("", "tea", "again", "apple", "eclair"):
+        assert updated.search(Filters(words=words)) == whole.search(Filters(words=words))
+
+
+def test_reading_again_with_nothing_changed_keeps_everything(group_library):
+    library, group, _other = group_library
+    history = GroupHistory(library, group.id)
+    assert history.updated(library, set()).decisions == history.decisions
+    assert history.meetings() == {found.workshop_id for found in history.decisions}
+
+
+def test_meetings_read_again_keep_the_library_s_order_for_titles_outside_a_to_z(library):
+    """The library folds only A to Z to lower case: "Éclair" comes before "éclair" whatever their ids."""
+    group = library.add_group(Group("Riverside group"))
+    day = dt.date(2026, 3, 3)
+    for workshop_id, title in (("a-lower", "éclair"), ("b-upper", "Éclair"), ("c-zoo", "Zoo"), ("d-apple", "apple")):
+        made = meeting(title, day, group, [(f"Said at {title}", Agreement.EVERYONE)])
+        made.id = workshop_id
+        library.add_workshop(made)
+    history = GroupHistory(library, group.id)
+    assert [found.workshop_title for found in history.decisions] == ["apple", "Zoo", "Éclair", "éclair"]
+    updated = history.updated(library, {"a-lower", "b-upper"})
+    assert [found.workshop_title for found in updated.decisions] == ["apple", "Zoo", "Éclair", "éclair"]
