@@ -1,7 +1,10 @@
 """``facilitator slides``: every participant screen of a workshop saved as a PNG, exactly as projected.
 
 For a preview before the day, and for people who could not come. The pictures
-are drawn by the same code as the live participant view.
+are drawn by the same code as the live participant view. The screens are painted
+here, on the one thread Qt paints on; their PNGs are made and written on worker
+threads meanwhile (about 70 ms a slide before issue 27, now under 30: see
+benchmarks/slides.py).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from facilitator.i18n import _
 SMALLEST = (320, 180)
 LARGEST = (7680, 4320)
 MOST_WRITERS = 4  # PNGs made at once, at most (fewer on a computer with fewer cores)
-MOST_WAITING_BYTES = 512 * 1024 * 1024  # painted screens waiting to be written, at most (one 8K screen is 132 MB)
+MOST_WAITING_BYTES = 256 * 1024 * 1024  # painted screens waiting to be written, at most (one 8K screen is 132 MB)
 ZLIB_LEVEL = 1  # the quickest; every level keeps every pixel
 ROWS_AT_A_TIME = 64
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -122,7 +125,8 @@ def render_slides(result, output: Path, theme_key: str, size: tuple[int, int], t
 class SlideWriter:
     """Makes and writes the PNGs of painted screens on worker threads, while the next screen is painted.
 
-    A screen waits for a free worker only while the screens already waiting fit in ``MOST_WAITING_BYTES``.
+    Painting goes on while the screens waiting to be written fit in ``MOST_WAITING_BYTES``; then the
+    next screen waits until the oldest is written.
     After a screen fails, no more are taken; ``failed`` is the first that failed, in the order they were
     given, with the reason (or "" when there is none to say).
     """
