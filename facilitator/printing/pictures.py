@@ -10,6 +10,7 @@ from collections.abc import Callable
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFResourceDictionary
 from reportlab.platypus import Flowable
 
 from facilitator.i18n import ngettext
@@ -129,19 +130,66 @@ def draw_picture(canvas, picture, x: float, y: float, size: float) -> None:
     if isinstance(picture, Drawing):
         width, height = picture.width or 1, picture.height or 1
         scale = size / max(width, height)
+        name = _form_of(canvas, picture)
         canvas.saveState()
         canvas.translate(x + (size - width * scale) / 2, y + (size - height * scale) / 2)
         canvas.scale(scale, scale)
-        # The drawing starts from reportlab's default font (Helvetica), which would then be named in the PDF
-        # without being embedded: start it from the page's own font instead. Pictures have no words.
-        STATE_DEFAULTS["fontName"] = canvas._fontname
-        renderPDF.draw(picture, canvas, 0, 0)
+        canvas.doForm(name)
         canvas.restoreState()
     else:
         width, height = picture.getSize()
         scale = size / max(width, height, 1)
         w, h = width * scale, height * scale
         canvas.drawImage(picture, x + (size - w) / 2, y + (size - h) / 2, w, h, mask="auto")
+
+
+def _form_of(canvas, drawing: Drawing) -> str:
+    """The name of the PDF form that holds ``drawing`` in this document: drawn once, then used for every copy.
+
+    Drawing a picture's shapes again for every row was most of the time a long summary took to make."""
+    forms = canvas.__dict__.setdefault("_picture_forms", {})
+    if id(drawing) in forms:
+        return forms[id(drawing)][1]
+    name = f"picture{len(forms)}"
+    forms[id(drawing)] = (drawing, name)  # the drawing is kept, so its id is not given to another one
+    font = canvas._fontname
+    canvas.beginForm(name, *_room(drawing))
+    # The drawing starts from reportlab's default font (Helvetica), which would then be named in the PDF
+    # without being embedded: start it from the page's own font instead. Pictures have no words.
+    STATE_DEFAULTS["fontName"] = font
+    renderPDF.draw(drawing, canvas, 0, 0)
+    states, shading, colours = canvas._extgstate.getState(), canvas._shadingUsed, canvas._colorsUsed
+    canvas.endForm()
+    form = canvas._doc.idToObject[canvas._doc.getXObjectName(name)]
+    # reportlab gives a form fonts and the pictures in it, but not its see-through fills: given here.
+    resources = PDFResourceDictionary()
+    resources.basicFonts()
+    resources.allProcs()
+    if form.XObjects:
+        resources.XObject = form.XObjects
+    if states:
+        resources.ExtGState = states
+    resources.setShading(shading)
+    resources.setColorSpace(colours)
+    form.Resources = resources
+    return name
+
+
+def _room(drawing: Drawing) -> tuple[float, float, float, float]:
+    """A box round everything ``drawing`` draws, with room for its lines' widths: the form shows nothing outside it."""
+    width, height = drawing.width or 1, drawing.height or 1
+    left, bottom, right, top = 0.0, 0.0, width, height
+    try:
+        bounds = drawing.getBounds()
+    except Exception:  # noqa: BLE001 (a shape reportlab cannot measure: a box big enough for any picture)
+        bounds = None
+    if bounds and all(math.isfinite(value) for value in bounds):
+        left, bottom = min(left, bounds[0]), min(bottom, bounds[1])
+        right, top = max(right, bounds[2]), max(top, bounds[3])
+    else:
+        left, bottom, right, top = -100 * width, -100 * height, 101 * width, 101 * height
+    margin = max(width, height)
+    return left - margin, bottom - margin, right + margin, top + margin
 
 
 def _dashed_frame(canvas, x: float, y: float, size: float) -> None:
