@@ -22,7 +22,7 @@ from facilitator.printing.fonts import RIGHT_TO_LEFT, Fonts, arabic_script
 
 
 def is_right_to_left(text: str) -> bool:
-    return any(unicodedata.bidirectional(letter) in RIGHT_TO_LEFT for letter in text)
+    return not text.isascii() and any(unicodedata.bidirectional(letter) in RIGHT_TO_LEFT for letter in set(text))
 
 
 @lru_cache(maxsize=4096)

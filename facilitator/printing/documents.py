@@ -19,7 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -103,6 +103,8 @@ class _Printer:
         self.width = self.page_width - 2 * self.margin
         self.words_width = self.width - self.picture - self.gap
         self.used_openmoji = False
+        self._styles: dict[tuple, ParagraphStyle] = {}
+        self._widest_letter: dict[str, float] = {}
         # A right-to-left language mirrors the page: pictures on the right, words on the left of them.
         self.rtl = right_to_left(language)
 
@@ -119,6 +121,13 @@ class _Printer:
     # -- styles ---------------------------------------------------------------------
 
     def _style(self, size: float, bold: bool = False, colour: str | None = None, centred: bool = False) -> ParagraphStyle:
+        """The paragraph style for words of ``size``; made once a document, shared by every row that uses it."""
+        key = (size, bold, colour, centred)
+        if key not in self._styles:
+            self._styles[key] = self._new_style(size, bold, colour, centred)
+        return self._styles[key]
+
+    def _new_style(self, size: float, bold: bool, colour: str | None, centred: bool) -> ParagraphStyle:
         return ParagraphStyle(
             f"s{size}{bold}{colour}{centred}",
             fontName=self.fonts.bold if bold else self.fonts.regular,
@@ -148,11 +157,23 @@ class _Printer:
             return BidiParagraph("\n".join(lines), self.fonts, size, style.leading * size / style.fontSize,
                                  "#" + style.textColor.hexval()[2:], bold=bold, align=align, rtl=rtl)
 
+        # A word with no more letters than this fits whatever its letters: it need not be measured.
+        sure = int(width / (self._widest(style.fontName) * style.fontSize))
+
         def fitted(word: str) -> str:
+            if len(word) <= sure:
+                return escape(word)
             size = self._fitted(style.fontSize, stringWidth(word, style.fontName, style.fontSize), width)
             return escape(word) if size == style.fontSize else f'<font size="{size}">{escape(word)}</font>'
 
         return Paragraph("<br/>".join(" ".join(fitted(word) for word in line.split()) for line in lines), style)
+
+    def _widest(self, font: str) -> float:
+        """The widest letter of ``font``, as a part of its size."""
+        if font not in self._widest_letter:
+            face = getFont(font).face
+            self._widest_letter[font] = max([face.defaultWidth, *face.charWidths.values()]) / 1000
+        return self._widest_letter[font]
 
     @staticmethod
     def _fitted(size: float, word_width: float, width: float) -> float:

@@ -83,12 +83,8 @@ def _kind(letter: str) -> str:
 
 def missing_letters(fonts: Fonts, texts: Iterable[str]) -> str:
     """The letters, digits and punctuation in ``texts`` the font cannot draw, once each ("" when none)."""
-    missing = []
-    for text in texts:
-        for letter in text:
-            if not fonts.has(letter) and _kind(letter) in "LNP" and letter not in missing:
-                missing.append(letter)
-    return "".join(missing)
+    seen = dict.fromkeys("".join(texts))  # each letter once, in the order it first comes
+    return "".join(letter for letter in seen if not fonts.has(letter) and _kind(letter) in "LNP")
 
 
 def arabic_script(letter: str) -> bool:
@@ -111,6 +107,8 @@ def _drawn(fonts: Fonts, text: str, at: int) -> bool:
 
 def drawable(fonts: Fonts, text: str) -> str:
     """``text`` less the symbols the fonts cannot draw (emoji and what joins them), so no box is printed."""
+    if fonts.letters.issuperset(map(ord, text.replace("\n", "").replace("\t", ""))):
+        return text  # the usual case, found at once: every letter is in the font
     kept = "".join(letter for at, letter in enumerate(text) if _drawn(fonts, text, at))
     if kept == text:
         return text
