@@ -72,8 +72,11 @@ def N_(message: str) -> str:
 language_now = language
 
 
+@functools.lru_cache(maxsize=64)
 def _locale(code: str):
-    """babel's Locale for ``code`` ("cy", "en-GB", "ar_EG"), or None when babel does not know it."""
+    """babel's Locale for ``code`` ("cy", "en-GB", "ar_EG"), or None when babel does not know it.
+
+    Kept once read: a list of a thousand dates would otherwise read the language's data a thousand times."""
     from babel.core import Locale
 
     try:
@@ -95,6 +98,11 @@ def known_language(code: str) -> str:
     return "en"
 
 
+def _known_locale(code: str | None):
+    """babel's Locale for ``code``, else for the app's language, else English (read once each)."""
+    return _locale(known_language(code or language_now()))
+
+
 def right_to_left(code: str) -> bool:
     """Whether the language ``code`` is written right to left (Arabic, Hebrew, Persian, Urdu...)."""
     locale = _locale(code)
@@ -103,16 +111,29 @@ def right_to_left(code: str) -> bool:
 
 def format_long_date(date, language: str | None = None) -> str:
     """A date in easy-read form: "Tuesday 3 March 2026" (no "3rd", no 03/03/26)."""
-    from babel.dates import format_date
+    return _long_date(date, known_language(language or language_now()))
 
-    return format_date(date, "EEEE d MMMM y", locale=known_language(language or language_now()))
+
+def _long_date(date, code: str) -> str:
+    """The day's name, its number, the month's name and the year, as babel writes "EEEE d MMMM y".
+
+    babel reads its pattern and the language's data again for each date; a
+    list of thousands of meetings writes its dates with the names read once."""
+    days, months = _date_names(code)
+    return f"{days[date.weekday()]} {date.day} {months[date.month]} {date.year}"
+
+
+@functools.lru_cache(maxsize=64)
+def _date_names(code: str) -> tuple[dict[int, str], dict[int, str]]:
+    names = _locale(code)
+    return dict(names.days["format"]["wide"]), dict(names.months["format"]["wide"])
 
 
 def format_clock(time, language: str | None = None) -> str:
     """A time of day as the language writes it ("10:30")."""
     from babel.dates import format_time
 
-    return format_time(time, "HH:mm", locale=known_language(language or language_now()))
+    return format_time(time, "HH:mm", locale=_known_locale(language))
 
 
 def format_minutes(minutes: int) -> str:

@@ -42,3 +42,16 @@ def test_lengths_of_time_in_words():
     assert format_minutes(60) == "1 hour"
     assert format_minutes(80) == "1 hour 20 minutes"
     assert format_minutes(1) == "1 minute"
+
+
+@pytest.mark.parametrize("code", ["en", "en_GB", "cy", "ar", "fa", "ur", "pl", "so", "pa", "zh", "he", "gd", "ti"])
+def test_long_dates_are_written_as_babel_writes_them_in_every_language(code):
+    """Dates are written with the day and month names read once; every day of two years comes out as
+    babel's own "EEEE d MMMM y" gives it."""
+    from babel.core import Locale
+    from babel.dates import format_date
+
+    locale = Locale.parse(code)
+    for days in range(0, 731):
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=days)
+        assert format_long_date(day, code) == format_date(day, "EEEE d MMMM y", locale=locale)

@@ -190,7 +190,7 @@ class DecisionsView(QDialog):
         self.search.setPlaceholderText(_("Words to look for, like “bus” or “café”"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(500)
-        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 22)  # its hint can be read
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 18)  # its hint can be read
         self.shown = QComboBox()
         self.shown.setAccessibleName(_("Which decisions"))
         self.shown.addItem(_("All decisions"), "all")
@@ -224,10 +224,11 @@ class DecisionsView(QDialog):
             label.setBuddy(box)
             filters.addWidget(label, 0, column)
             filters.addWidget(box, 1, column)
-        filters.addWidget(self.use_since, 0, 3)
-        filters.addWidget(self.since, 1, 3)
-        filters.addWidget(self.use_until, 0, 4)
-        filters.addWidget(self.until, 1, 4)
+        # The dates go under the words, so the search box keeps its room on a small screen.
+        filters.addWidget(self.use_since, 2, 0)
+        filters.addWidget(self.since, 3, 0)
+        filters.addWidget(self.use_until, 2, 1)
+        filters.addWidget(self.until, 3, 1, Qt.AlignmentFlag.AlignLeft)
         filters.setColumnStretch(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

@@ -221,17 +221,31 @@ class WrappingRows(QStyledItemDelegate):
     """Rows of a list as tall as their words take, wrapped at word boundaries at the list's width now
     (Qt measures wrapped rows at a width of its own, and cuts the last line short with "…")."""
 
+    KEPT = 20_000  # sizes kept, for rows measured before at the same width and in the same font
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._sizes: dict[tuple, QSize] = {}
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt's name)
-        hint = super().sizeHint(option, index)
         view = option.widget
         if not isinstance(view, QListView):
-            return hint
+            return super().sizeHint(option, index)
+        # A list laid out again (a row added to thousands) asks every row its size: the words are
+        # measured once for each width and font, not each time.
         width = view.viewport().width() - 2 * view.spacing()
-        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, view) + 1
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        words = option.fontMetrics.boundingRect(QRect(0, 0, max(1, width - 2 * margin), 100_000),
-                                                Qt.TextFlag.TextWordWrap, text)
-        return QSize(width, max(hint.height(), words.height() + 2 * margin))
+        key = (text, width, option.font.key(), index.data(Qt.ItemDataRole.DecorationRole) is None)
+        size = self._sizes.get(key)
+        if size is None:
+            hint = super().sizeHint(option, index)
+            margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, view) + 1
+            words = option.fontMetrics.boundingRect(QRect(0, 0, max(1, width - 2 * margin), 100_000),
+                                                    Qt.TextFlag.TextWordWrap, text)
+            if len(self._sizes) >= self.KEPT:
+                self._sizes.clear()
+            size = self._sizes[key] = QSize(width, max(hint.height(), words.height() + 2 * margin))
+        return QSize(size)
 
 
 # -- dates shown whole ---------------------------------------------------------------------------

@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -26,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.commands import LibraryCommands
+from facilitator.core.errors import WorkshopNotFound
 from facilitator.core.library import Change, Library
-from facilitator.core.model import WorkshopSummary
 from facilitator.i18n import _, format_long_date
 from facilitator.pictures.catalogue import PictureCatalogue
 from facilitator.pictures.openmoji import OpenMoji
 from facilitator.pictures.vocabulary import VocabularyError
 from facilitator.ui import ask, menus, zoom
-from facilitator.ui.fit import FRAME, ScrollingBody, WrappingRows, fit_to_screen, keep_inside, room_for, screen_area
+from facilitator.ui.fit import FRAME, ScrollingBody, fit_to_screen, keep_inside, room_for, screen_area
 from facilitator.ui.glossary_panel import GlossaryPanel
 from facilitator.ui.hints import hints_of
 from facilitator.ui.pictures import PictureStore
@@ -43,6 +41,7 @@ from facilitator.ui.saving import SavingBanner, ask_before_closing
 from facilitator.ui.settings import LAST_FOLDER, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_SPLITTER, ZOOM, Preferences
 from facilitator.ui.speech import Speaker
 from facilitator.ui.undo import UndoHistory
+from facilitator.ui.workshop_list import WorkshopList
 from facilitator.ui.workshop_page import WorkshopPage
 
 FIRST_SIZE = QSize(1280, 800)  # at the first start; less on a smaller screen
@@ -62,16 +61,9 @@ class MainWindow(QMainWindow):
         self.presenter = None
         self.setWindowTitle(_("facilitator"))
 
-        self.workshop_list = QListWidget()
-        self.workshop_list.setAccessibleName(_("Workshops in the library"))
-        self.workshop_list.setWordWrap(True)
-        self.workshop_list.setSpacing(4)
-        # Titles and dates wrap at words, a few to a line, and wrap again when the list is made wider.
-        self.workshop_list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.workshop_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.workshop_list = WorkshopList()
         self.workshop_list.setMinimumWidth(self._narrowest_list())
-        self.workshop_list.setItemDelegate(WrappingRows(self.workshop_list))
-        self.workshop_list.currentItemChanged.connect(self._show_current)
+        self.workshop_list.current_changed.connect(self._show_current)
         list_label = QLabel(_("&Workshops"))
         list_label.setBuddy(self.workshop_list)
         left = QWidget()
@@ -134,28 +126,27 @@ class MainWindow(QMainWindow):
     # -- the list ------------------------------------------------------------
 
     def refresh_list(self, select: str | None = None) -> None:
-        current = select or self.current_workshop_id()
-        self.workshop_list.blockSignals(True)
-        self.workshop_list.clear()
-        for summary in self.library.list_workshops():
-            item = QListWidgetItem()
-            _describe(item, summary)
-            self.workshop_list.addItem(item)
-            if summary.id == current:
-                self.workshop_list.setCurrentItem(item)
-        self.workshop_list.blockSignals(False)
-        if self.workshop_list.count() and self.workshop_list.currentItem() is None:
+        """Show every workshop of the library again (the window opening), with ``select`` current."""
+        self.workshop_list.show_all(self.library.list_workshops(), select or self.current_workshop_id())
+        self._list_changed()
+
+    def _list_changed(self) -> None:
+        if self.workshop_list.count() and self.workshop_list.current_id() is None:
             self.workshop_list.setCurrentRow(0)
         self._show_current()
         for action in self.actions.needs_workshop:
             action.setEnabled(self.current_workshop_id() is not None)
 
     def current_workshop_id(self) -> str | None:
-        item = self.workshop_list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        return self.workshop_list.current_id()
 
     def select_workshop(self, workshop_id: str) -> None:
-        self.refresh_list(select=workshop_id)
+        row = self.workshop_list.row_of(workshop_id)
+        if row < 0:
+            self.refresh_list(select=workshop_id)
+            return
+        self.workshop_list.setCurrentRow(row)
+        self._list_changed()
 
     def _show_current(self, *args) -> None:
         workshop_id = self.current_workshop_id()
@@ -169,16 +160,19 @@ class MainWindow(QMainWindow):
         self.preferences.set(LAST_WORKSHOP, workshop_id)
 
     def _library_changed(self, change: Change) -> None:
-        if change.kind == "changed":
-            self._retitle(change.workshop_id)
+        """One workshop added, changed or removed: only its row is put right."""
+        if change.kind == "removed":
+            self.workshop_list.take(change.workshop_id)
         else:
-            self.refresh_list(select=change.workshop_id if change.kind == "added" else None)
-
-    def _retitle(self, workshop_id: str) -> None:
-        for row in range(self.workshop_list.count()):
-            item = self.workshop_list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == workshop_id:
-                _describe(item, self.library.summary(workshop_id))
+            try:
+                summary = self.library.summary(change.workshop_id)
+            except WorkshopNotFound:  # gone again before it was told
+                self.workshop_list.take(change.workshop_id)
+            else:
+                self.workshop_list.put(summary)
+                if change.kind == "added":
+                    self.workshop_list.setCurrentRow(self.workshop_list.row_of(change.workshop_id))
+        self._list_changed()
 
     def show_glossary(self, *args) -> None:
         if not self.glossary_dock.isVisible():
@@ -383,11 +377,3 @@ def _load_catalogue() -> tuple[PictureCatalogue, str]:
         return PictureCatalogue.load(), ""
     except (OSError, VocabularyError) as error:
         return PictureCatalogue([], OpenMoji()), _("The picture word list could not be read: {reason}").format(reason=error)
-
-
-def _describe(item: QListWidgetItem, summary: WorkshopSummary) -> None:
-    """Show one workshop in the list: its title, and its date in easy-read form."""
-    when = format_long_date(summary.date) if summary.date else _("No date yet")
-    item.setText(f"{summary.title}\n{when}")
-    item.setData(Qt.ItemDataRole.UserRole, summary.id)
-    item.setToolTip(" · ".join(filter(None, [summary.title, summary.place, summary.group_name])))

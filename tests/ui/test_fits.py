@@ -148,8 +148,8 @@ def probe(scale: float) -> dict:
     def workshop_list(window) -> dict:
         listed = window.workshop_list
         metrics = listed.fontMetrics()
-        row = listed.visualItemRect(listed.item(0))
-        words = metrics.boundingRect(QRect(0, 0, row.width() - 4, 10_000), Qt.TextFlag.TextWordWrap, listed.item(0).text())
+        row = listed.visualRect(listed.model().index(0, 0))
+        words = metrics.boundingRect(QRect(0, 0, row.width() - 4, 10_000), Qt.TextFlag.TextWordWrap, listed.text(0))
         return {"width": listed.viewport().width(), "letter": metrics.averageCharWidth(),
                 "lines": round(words.height() / metrics.lineSpacing(), 1), "row": row.height(), "words": words.height()}
 

@@ -53,7 +53,7 @@ def test_typing_a_title_saves_it_at_once(window, qtbot, tmp_path):
     check = open_library(tmp_path / "library.sqlite3")
     assert check.list_workshops()[0].title == "Our new day centre"
     check.close()
-    assert window.workshop_list.item(0).text().startswith("Our new day centre")
+    assert window.workshop_list.text(0).startswith("Our new day centre")
 
 
 def test_an_empty_title_is_refused_and_the_old_one_kept(window, qtbot):

@@ -68,7 +68,7 @@ def test_typing_while_another_program_holds_the_library_is_kept_said_and_saved_w
         assert "Another program is using the library." in banner.words.text()
         assert "library-unsaved.json" in banner.words.text()
         assert window.page.title_edit.text() == "Typed while it was held"
-        assert window.workshop_list.item(0).text().startswith("Typed while it was held")
+        assert window.workshop_list.text(0).startswith("Typed while it was held")
         assert on_disk(window, "title") == old
         other.stdin.write("\n")
         other.stdin.flush()
