@@ -18,7 +18,7 @@ from facilitator.language import style
 from facilitator.language.dates import date_findings
 from facilitator.language.finder import Match, finder_for
 from facilitator.language.glossary import DIVIDES, Glossary
-from facilitator.language.sentences import COUNTED_WORD, paragraphs, sentences, word_count
+from facilitator.language.sentences import COUNTED_WORD, Span, paragraphs, sentences, word_count
 from facilitator.language.words import WORD_PATTERN, CommonWords, is_capitals
 
 MAX_SENTENCE_WORDS = 15
@@ -102,13 +102,17 @@ class Checker:
                         _split_suggestion(sentence.text),
                     ))
             if len(parts) > MAX_PARAGRAPH_SENTENCES:
-                found.append(Finding(
-                    "long-paragraph", paragraph.start, paragraph.end, paragraph.text,
-                    _("This part has {count} sentences. Easy read keeps to {most} or fewer.").format(
-                        count=len(parts), most=MAX_PARAGRAPH_SENTENCES),
-                    _("Start a new paragraph, or leave out what people do not need."),
-                ))
+                found.append(self.long_paragraph(paragraph, len(parts)))
         return found
+
+    def long_paragraph(self, paragraph: Span, count: int) -> Finding:
+        """What is said about a paragraph of ``count`` sentences, more than easy read keeps to."""
+        return Finding(
+            "long-paragraph", paragraph.start, paragraph.end, paragraph.text,
+            _("This part has {count} sentences. Easy read keeps to {most} or fewer.").format(
+                count=count, most=MAX_PARAGRAPH_SENTENCES),
+            _("Start a new paragraph, or leave out what people do not need."),
+        )
 
     # Glossary words.
 
