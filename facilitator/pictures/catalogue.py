@@ -13,6 +13,8 @@ Unicode names fill in words the vocabulary does not have.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -52,6 +54,7 @@ STOP_WORDS = frozenset(
     with you your all any one some about after before into over than too very just also not""".split()
 )
 
+READ_AHEAD = 64  # words read from the text at a time while suggesting
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
@@ -62,7 +65,13 @@ def words_of(text: str) -> list[str]:
 
 def word_forms(word: str) -> list[str]:
     """The word and the plainer forms it may come from: "buses" -> "bus", "talking" -> "talk"."""
-    return [word, *base_forms(word)]
+    return list(_forms(word))
+
+
+@functools.lru_cache(maxsize=8192)
+def _forms(word: str) -> tuple[str, ...]:
+    """``word_forms``, worked out once for each word (a long text has the same words again and again)."""
+    return (word, *base_forms(word))
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,7 @@ class PictureCatalogue:
             for key in (entry.word, *entry.other_words):
                 self._index.setdefault(key, entry)
         self._longest = max((len(key.split()) for key in self._index), default=1)
+        self._phrase_starts = {key.split()[0] for key in self._index if " " in key}  # first words of phrases
         self._keys = [(key, tuple(key.split())) for key in self._index]
         self._headword_of_stem: dict[str, str] = {}
         for entry in self.vocabulary:
@@ -137,7 +147,7 @@ class PictureCatalogue:
         words = phrase.split()
         if not words:
             return None
-        for last in word_forms(words[-1]):
+        for last in _forms(words[-1]):
             entry = self._index.get(" ".join([*words[:-1], last]))
             if entry is not None:
                 return entry
@@ -146,13 +156,24 @@ class PictureCatalogue:
     # -- suggestions and search ----------------------------------------------
 
     def suggest(self, text: str, limit: int = 12) -> list[Picture]:
-        """Pictures for the words of a text, in the order the words come."""
-        tokens = words_of(text)
+        """The first ``limit`` pictures for the words of a text, in the order the words come.
+
+        The text is read only as far as it takes to find them: a long text usually needs its first lines."""
         found: list[Picture] = []
+        if limit <= 0:
+            return found
+        reader = (match.group() for match in _WORD.finditer(text.lower().replace("\u2019", "'")))
+        tokens: list[str] = []
         unmatched: list[str] = []
         i = 0
-        while i < len(tokens):
+        while True:
+            if i + self._longest > len(tokens):
+                tokens += itertools.islice(reader, READ_AHEAD)
+            if i >= len(tokens):
+                break
             for n in range(min(self._longest, len(tokens) - i), 0, -1):
+                if n > 1 and tokens[i] not in self._phrase_starts:
+                    continue
                 entry = self._lookup(" ".join(tokens[i : i + n]))
                 if entry is None or (n == 1 and tokens[i] in STOP_WORDS and entry.word != tokens[i]):
                     continue
@@ -164,14 +185,19 @@ class PictureCatalogue:
             else:
                 unmatched.append(tokens[i])
                 i += 1
-        wanted = {form for token in tokens for form in word_forms(token)}
-        for own_id, name in self._own.items():
-            if wanted & {form for word in words_of(name) for form in word_forms(word)} - STOP_WORDS:
-                self._add(found, self.resolve(OWN + own_id))
+            if len(found) >= limit:
+                return found[:limit]
+        if self._own:
+            wanted = {form for token in set(tokens) for form in _forms(token)}
+            for own_id, name in self._own.items():
+                if wanted & {form for word in words_of(name) for form in _forms(word)} - STOP_WORDS:
+                    self._add(found, self.resolve(OWN + own_id))
         for token in unmatched:
+            if len(found) >= limit:
+                break
             if token in STOP_WORDS or len(token) < 3:
                 continue
-            for form in word_forms(token):
+            for form in _forms(token):
                 stems = self._names_by_word().get(form, [])
                 for stem in stems[:2]:
                     self._add(found, self.resolve(OPENMOJI + stem))

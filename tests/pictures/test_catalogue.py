@@ -313,6 +313,24 @@ def test_suggestions_keep_to_the_limit(catalogue):
     assert catalogue.suggest(text, limit=0) == []
 
 
+def test_suggesting_stops_reading_a_long_text_once_it_has_enough(catalogue, monkeypatch):
+    looked_up = []
+    lookup = catalogue._lookup
+    monkeypatch.setattr(catalogue, "_lookup", lambda phrase: looked_up.append(phrase) or lookup(phrase))
+    text = "vote bus tea talk party carer " + "zebra hello " * 5_000
+    assert refs(catalogue.suggest(text, limit=6)) == ["vote", "bus", "tea", "talk", "party", "carer"]
+    assert len(looked_up) < 50
+    looked_up.clear()
+    assert refs(catalogue.suggest(text, limit=7)) == ["vote", "bus", "tea", "talk", "party", "carer", "openmoji:1F993"]
+    assert len(looked_up) > 10_000  # not enough in the vocabulary: the whole text is read
+
+
+@pytest.mark.parametrize("before", [62, 63, 64, 127])
+def test_a_phrase_is_found_wherever_the_reading_has_got_to(catalogue, before):
+    text = "hello " * before + "the day centre and tea"
+    assert refs(catalogue.suggest(text, limit=2)) == ["day centre", "tea"]
+
+
 def test_nothing_is_suggested_for_no_words(catalogue):
     assert catalogue.suggest("") == []
     assert catalogue.suggest(" ... ") == []
