@@ -1,7 +1,8 @@
 """Print or save as PDF: the easy-read summary, the agenda handout or picture cards, with a preview.
 
-The PDF is built and its pages drawn in a worker thread, so the window never
-stops answering; the preview shows exactly the pages that will be saved or printed.
+The PDF is built in a worker thread, so the window never stops answering; the
+preview draws each page of that very PDF when it comes into view
+(``page_preview``), so it shows exactly the pages that will be saved or printed.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +38,7 @@ from facilitator.pictures.own import OWN_PREFIX as OWN
 from facilitator.printing.layout import LayoutRefused, layout_files, load_layout
 from facilitator.printing.pictures import PrintPictures
 from facilitator.ui.fit import fit_to_screen
+from facilitator.ui.page_preview import PDFIUM, DrawnPages, PageView, page_image, page_sizes
 
 PREVIEW_SCALE = 0.9  # of the page's size in points: an A4 page is about 535 pixels wide
 KINDS = {
@@ -55,14 +57,14 @@ NAMES = {
 @dataclass(frozen=True)
 class Built:
     data: bytes = b""
-    pages: tuple[tuple[int, int, int, bytes], ...] = ()  # width, height, bytes a line, RGB
+    pages: tuple[tuple[int, int], ...] = ()  # each page's width and height in the preview, in pixels
     problem: str = ""
     left_out: str = ""  # which pictures could not be drawn, in one sentence
 
 
 def build(kind: str, workshop: Workshop, layout_name: str, pictures: PrintPictures, names: Names, contact: str,
           hard_words: HardWords | None) -> Built:
-    """The PDF and its pages drawn for the preview (run in the worker thread)."""
+    """The PDF and the size of each of its pages in the preview (run in the worker thread)."""
     import io
 
     import pypdfium2
@@ -88,15 +90,13 @@ def build(kind: str, workshop: Workshop, layout_name: str, pictures: PrintPictur
     except PrintProblem as error:
         return Built(problem=str(error))
     data = out.getvalue()
-    document = pypdfium2.PdfDocument(data)
-    pages = []
-    try:
-        for page in document:
-            bitmap = page.render(scale=PREVIEW_SCALE, rev_byteorder=True)
-            pages.append((bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer)))
-    finally:
-        document.close()
-    return Built(data, tuple(pages), left_out=left_out_note(pictures.left_out))
+    with PDFIUM:
+        document = pypdfium2.PdfDocument(data)
+        try:
+            pages = page_sizes(document, PREVIEW_SCALE)
+        finally:
+            document.close()
+    return Built(data, pages, left_out=left_out_note(pictures.left_out))
 
 
 class PrintDialog(QDialog):
@@ -115,6 +115,7 @@ class PrintDialog(QDialog):
                     own[found.id] = found
         self.pictures = PrintPictures(catalogue, own.get)
         self.built = Built()
+        self.drawn_pages: DrawnPages | None = None  # the preview's pages, drawn as they come into view
         self._worker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="print")
         self._job: concurrent.futures.Future | None = None
         self._again = False
@@ -178,9 +179,23 @@ class PrintDialog(QDialog):
         for box in (self.kind_box, self.layout_box, self.names_box):
             box.currentIndexChanged.connect(self._choices_changed)
         self.contact.textChanged.connect(self._contact_changed)
-        self.finished.connect(lambda *args: self._worker.shutdown(wait=False, cancel_futures=True))
+        self.finished.connect(self._finished)
         fit_to_screen(self, 760, 860)  # a page and a half of preview where the screen has room; less where not
         self._choices_changed()
+
+    def _finished(self, *args) -> None:
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        self._forget_pages()
+
+    def _forget_pages(self) -> None:
+        """Take the pages shown away and let their PDF go."""
+        while self.pages_layout.count():
+            shown = self.pages_layout.takeAt(0).widget()
+            shown.hide()  # no longer painted, though it is deleted only later
+            shown.deleteLater()
+        if self.drawn_pages is not None:
+            self.drawn_pages.close()
+            self.drawn_pages = None
 
     def _contact_changed(self, *args) -> None:
         # The pages shown no longer have the contact typed: no saving them until they are made again.
@@ -240,8 +255,7 @@ class PrintDialog(QDialog):
         self._show_pages()
 
     def _show_pages(self) -> None:
-        while self.pages_layout.count():
-            self.pages_layout.takeAt(0).widget().deleteLater()
+        self._forget_pages()
         if self.built.problem:
             self.status.setText(self.built.problem)
             self.status.setStyleSheet("color: #8B0000; font-weight: bold;")
@@ -251,14 +265,12 @@ class PrintDialog(QDialog):
         shown = ngettext("{n} page. This is how it will look.", "{n} pages. This is how they will look.",
                          count).format(n=count)
         self.status.setText(f"{shown} {self.built.left_out}" if self.built.left_out else shown)
-        for number, (width, height, stride, data) in enumerate(self.built.pages, start=1):
-            image = QImage(data, width, height, stride, QImage.Format.Format_RGB888).copy()
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setMinimumSize(QSize(width, height))
-            label.setFrameShape(QLabel.Shape.Box)
-            label.setAccessibleName(_("Page {n}").format(n=number))
-            self.pages_layout.addWidget(label)
+        self.drawn_pages = DrawnPages(self.built.data, PREVIEW_SCALE)
+        for index, size in enumerate(self.built.pages):
+            name = _("Page {n}").format(n=index + 1)
+            self.pages_layout.addWidget(PageView(self.drawn_pages, index, size, name))
+        # Laid out now, before anything is painted: pages still piled at the top would all be in view, and drawn.
+        self.pages_layout.activate()
         self.save_button.setEnabled(count > 0)
         self.print_button.setEnabled(count > 0)
 
@@ -308,19 +320,20 @@ class PrintDialog(QDialog):
         """Draw every page on ``printer`` at its own resolution; the number of pages sent."""
         import pypdfium2
 
-        document = pypdfium2.PdfDocument(self.built.data)
         painter = QPainter()
         if not painter.begin(printer):
             self.status.setText(_("The printer could not be started. Nothing was printed."))
             return 0
         sent = 0
+        with PDFIUM:
+            document = pypdfium2.PdfDocument(self.built.data)
+            count = len(document)
         try:
             dpi = min(printer.resolution(), 300)
-            for index, page in enumerate(document):
+            for index in range(count):
                 if index:
                     printer.newPage()
-                bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
-                image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
+                image = page_image(document, index, dpi / 72)  # pdfium held for this page only
                 target = painter.viewport()
                 scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
                 # Drawn straight into the page's rectangle: the printer scales it, no giant copy is made.
@@ -328,6 +341,7 @@ class PrintDialog(QDialog):
                 sent += 1
         finally:
             painter.end()
-            document.close()
+            with PDFIUM:
+                document.close()
         self.status.setText(ngettext("Sent {n} page to the printer.", "Sent {n} pages to the printer.", sent).format(n=sent))
         return sent

@@ -187,10 +187,10 @@ def test_ctrl_p_previews_the_summary_of_the_workshop_in_standard_layout(window, 
     labels = shown_pages(dialog)
     assert len(labels) == count
     for number, (label, (width, height)) in enumerate(zip(labels, sizes)):
-        pixmap = label.pixmap()
-        assert abs(pixmap.width() - width * PREVIEW_SCALE) <= 1 and abs(pixmap.height() - height * PREVIEW_SCALE) <= 1
+        shown_width, shown_height = label.page_size
+        assert abs(shown_width - width * PREVIEW_SCALE) <= 1 and abs(shown_height - height * PREVIEW_SCALE) <= 1
         assert label.accessibleName() == f"Page {number + 1}"
-    first = rgb_rows(labels[0].pixmap().toImage())
+    first = rgb_rows(labels[0].page_image())
     assert first == rendered_rows(saved.read_bytes(), 0)
     assert min(min(row) for row in first) < 80  # words are drawn on it, it is not a blank page
 
@@ -568,7 +568,7 @@ def test_an_own_picture_is_previewed_and_saved_and_the_library_is_read_only_in_t
     choose(dialog, dialog.kind_box, "agenda")
     assert SHOWN in dialog.status.text() and dialog.save_button.isEnabled()
     assert built_in and all(name != threading.main_thread().name for name in built_in)
-    assert magenta_pixels(rgb_rows(shown_pages(dialog)[0].pixmap().toImage())) > 100
+    assert magenta_pixels(rgb_rows(shown_pages(dialog)[0].page_image())) > 100
 
     saved = dialog.save_to(tmp_path / "agenda.pdf")
     with pdfplumber.open(saved) as pdf:
@@ -599,7 +599,7 @@ def test_quick_changes_end_with_the_preview_of_the_last_choice(window, qtbot):
     pages = page_count(dialog.built.data)
     assert len(dialog.built.pages) == dialog.pages_layout.count() == pages
     assert dialog.status.text() == f"{pages} pages. This is how they will look."
-    assert rgb_rows(shown_pages(dialog)[0].pixmap().toImage()) == rendered_rows(dialog.built.data, 0)
+    assert rgb_rows(shown_pages(dialog)[0].page_image()) == rendered_rows(dialog.built.data, 0)
     assert dialog.save_button.isEnabled()
 
 
