@@ -265,10 +265,14 @@ def wrap_at_words(text: str, metrics: QFontMetricsF, width: float, most: int) ->
             if current and metrics.horizontalAdvance(trial) > width:
                 lines.append(current)
                 current = word
+                if len(lines) > most:
+                    break  # enough to know there is more: the rest of a long text is never shown
             else:
                 current = trial
-        if current:
+        if current and len(lines) <= most:
             lines.append(current)
+        if len(lines) > most:
+            break
     lines = [line if metrics.horizontalAdvance(line) <= width else
              metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
     if len(lines) <= most:
