@@ -152,14 +152,15 @@ def default_library_path() -> Path:
     return platformdirs.user_data_path("facilitator", appauthor=False) / "library.sqlite3"
 
 
-def open_app_library(path: Path | None, wait: float = 5.0):
+def open_app_library(path: Path | None, wait: float = 5.0, care_later: bool = False):
     """Open the library the app uses; a brand-new one starts with the demo workshop. Changes the library
-    cannot take at once are kept in its recovery file (``core/recovery.py``) until they are saved."""
+    cannot take at once are kept in its recovery file (``core/recovery.py``) until they are saved. With
+    ``care_later``, today's backup and the check of the whole file are left to the caller (core/daily.py)."""
     from facilitator.core.demo import demo_workshop
     from facilitator.core.library import open_library
     from facilitator.core.recovery import RecoveryFile
 
-    library = open_library(path or default_library_path(), wait=wait)
+    library = open_library(path or default_library_path(), wait=wait, care_later=care_later)
     library.unsaved.keeper = RecoveryFile(library.path).keep
     if library.created:
         group, workshop = demo_workshop()

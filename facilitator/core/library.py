@@ -25,7 +25,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from facilitator.core import backup, convert, opening, schema, unsaved
+from facilitator.core import backup, convert, daily, opening, schema, unsaved
 from facilitator.core.errors import LibraryNotSaved, WorkshopNotFound, gone_reason, why_not_written
 from facilitator.core.model import (
     WORKSHOP_FIELDS,
@@ -62,8 +62,13 @@ class Change:
 Listener = Callable[[Change], None]
 
 
-def open_library(path: Path | str, now: dt.datetime | None = None, wait: float = 5.0) -> Library:
+def open_library(path: Path | str, now: dt.datetime | None = None, wait: float = 5.0, care_later: bool = False) -> Library:
     """Open (or create) the library at ``path``; a change waits at most ``wait`` seconds for another program.
+
+    Today's backup and a check of the whole file are made while opening, when
+    they are due (core/daily.py); with ``care_later`` they are left in
+    ``library.care`` for the caller to have done (the window: after it appears,
+    on another thread).
 
     A damaged file, another program's file, or a file from a newer version of
     the app raises ``LibraryUnusable``; a healthy library that cannot be used
@@ -71,9 +76,10 @@ def open_library(path: Path | str, now: dt.datetime | None = None, wait: float =
     Either way the file is left exactly as it was.
     """
     path = Path(path).expanduser().absolute()
-    conn, created, backup_problem = opening.connect(path, now or dt.datetime.now(), wait)
+    conn, created, backup_problem, care = opening.connect(path, now or dt.datetime.now(), wait, care_later)
     library = Library(conn, path, created)
     library.backup_problem = backup_problem
+    library.care = care
     return library
 
 
@@ -95,6 +101,8 @@ class Library:
         self.path = path
         self.created = created
         self.backup_problem = ""  # why today's backup could not be made; "" when it was
+        self.care = daily.Care()  # what is still to be done to look after the file (core/daily.py)
+        self.check_next_time = False  # found damaged: the whole file is checked again at the next open
         self.unsaved = UnsavedChanges()
         self._listeners: list[Listener] = []
         self._identity = None if in_memory else opening.identity(path)
@@ -115,6 +123,8 @@ class Library:
 
     def close(self) -> None:
         self._conn.close()
+        if self._identity is not None and not self.check_next_time:
+            daily.mark_closed(self.path)  # closed as it should be: no check of the whole file is due for this
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)

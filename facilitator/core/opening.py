@@ -13,14 +13,17 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from facilitator.core import backup, schema
+from facilitator.core import backup, daily, schema
+from facilitator.core.daily import Care
 from facilitator.core.errors import LibraryError, LibraryUnavailable, LibraryUnusable, sqlite_name, why_not_written
 from facilitator.i18n import _
 
 
-def connect(path: Path, now: dt.datetime, wait: float) -> tuple[sqlite3.Connection, bool, str]:
-    """The open connection to the library at ``path``, whether it was just made, and why today's backup could
-    not be made ("" when it was). Raises ``LibraryError`` with a plain message when it cannot be used."""
+def connect(path: Path, now: dt.datetime, wait: float, care_later: bool = False) -> tuple[sqlite3.Connection, bool, str, Care]:
+    """The open connection to the library at ``path``, whether it was just made, why today's backup could
+    not be made ("" when it was), and what is left to do to look after it (``core/daily.py``): with
+    ``care_later``, whatever is due; else nothing, as it was done here. Raises ``LibraryError`` with a
+    plain message when it cannot be used."""
     created = not path.exists()
     if created:
         make_folder(path)
@@ -40,25 +43,16 @@ def connect(path: Path, now: dt.datetime, wait: float) -> tuple[sqlite3.Connecti
         conn.execute("PRAGMA secure_delete = ON")
         migrate(conn, path, now)
         probe_writing(conn, path)
-        folder = backup.backups_dir(path)
-        if not created and backup.daily_backup_due(folder, now.date()):
-            backup_problem = _daily_backup(conn, folder, now)
+        care = daily.care_due(path, now.date(), created)
+        if not care_later:
+            backup_problem, care = daily.look_after(path, now, care), daily.Care()
+        daily.mark_open(path)
     except BaseException as error:
         conn.close()
         if isinstance(error, sqlite3.Error | OSError):
             raise opening_problem(path, error) from error
         raise
-    return conn, created, backup_problem
-
-
-def _daily_backup(conn: sqlite3.Connection, folder: Path, now: dt.datetime) -> str:
-    """Make today's backup; a backup that cannot be made is said, and does not stop the app ("" when made)."""
-    try:
-        backup.make_backup(conn, folder, "daily", now)
-    except (OSError, sqlite3.Error, backup.BackupFailed) as error:
-        reason = why_not_written(error, folder / "backup") or _("The copy was not whole.")
-        return _("Today's backup of the library could not be made. {reason}").format(reason=reason)
-    return ""
+    return conn, created, backup_problem, care
 
 
 def identity(path: Path) -> tuple[int, int] | None:
@@ -95,9 +89,9 @@ def check_file(path: Path) -> None:
         )
     if backup.cut_short(header, path.stat().st_size):
         raise _damaged(path)
+    # The whole file is checked when that is due (core/daily.py), not on every open: it grows with the file.
     try:
         with backup.looked_at(path) as conn:
-            result = conn.execute("PRAGMA quick_check").fetchall()
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -105,8 +99,6 @@ def check_file(path: Path) -> None:
         if sqlite_name(error) in ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_READONLY"):
             raise opening_problem(path, error) from error
         raise _damaged(path) from error
-    if result != [("ok",)]:
-        raise _damaged(path)
     if app_id != schema.APPLICATION_ID and (app_id != 0 or tables > 0):
         raise LibraryUnusable(
             path,
@@ -124,7 +116,7 @@ def check_file(path: Path) -> None:
 
 
 def _damaged(path: Path) -> LibraryUnusable:
-    return LibraryUnusable(path, _("The library file {path} is damaged.").format(path=path))
+    return daily.damaged(path)
 
 
 def _cannot_read(path: Path, error: OSError) -> LibraryUnavailable:

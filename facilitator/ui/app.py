@@ -42,7 +42,8 @@ def run(library_path: Path | None, smoke: bool = False, started: float | None = 
     started = time.perf_counter() if started is None else started
     app = make_application()
     try:
-        library = open_app_library(library_path)
+        # Today's backup and the check of the whole file wait until the window is seen (ui/daily_care.py).
+        library = open_app_library(library_path, care_later=True)
     except LibraryError as error:
         print(error, file=sys.stderr)
         if not smoke:
@@ -71,5 +72,6 @@ def run(library_path: Path | None, smoke: bool = False, started: float | None = 
         window.first_paint.connect(lambda: QTimer.singleShot(0, lambda: offer_at_start(window)))  # Start here
     window.show()
     code = app.exec()
+    window.daily_care.wait()
     library.close()
     return code

@@ -31,6 +31,7 @@ from facilitator.pictures.catalogue import PictureCatalogue
 from facilitator.pictures.openmoji import OpenMoji
 from facilitator.pictures.vocabulary import VocabularyError
 from facilitator.ui import ask, menus, zoom
+from facilitator.ui.daily_care import DailyCare
 from facilitator.ui.fit import FRAME, ScrollingBody, fit_to_screen, keep_inside, room_for, screen_area
 from facilitator.ui.glossary_panel import GlossaryPanel
 from facilitator.ui.hints import hints_of
@@ -112,6 +113,9 @@ class MainWindow(QMainWindow):
         # The glossary is read just after the window first appears; underlines follow a moment later.
         self.first_paint.connect(lambda: QTimer.singleShot(0, self.plain_words.load))
         self.first_paint.connect(lambda: QTimer.singleShot(0, self.speaker.start))  # the voices, just after
+        # Today's backup and the check of the whole file, if due, on another thread once the window is seen.
+        self.daily_care = DailyCare(self, library)
+        self.first_paint.connect(lambda: QTimer.singleShot(0, self.daily_care.start))
 
         self.read_aloud = ReadAloud(self)
         self.actions = menus.build(self)
@@ -368,6 +372,7 @@ class MainWindow(QMainWindow):
         self.preferences.set(WINDOW_SPLITTER, self.splitter.saveState())
         self.preferences.sync()
         self.library.unsubscribe(self._library_changed)
+        self.daily_care.wait()  # a backup being made is finished, not cut short
         super().closeEvent(event)
 
 
