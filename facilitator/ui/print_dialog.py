@@ -172,7 +172,7 @@ class PrintDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
-        self._poll = QTimer(self, interval=50)
+        self._poll = QTimer(self, interval=20)  # how soon finished pages are seen
         self._poll.timeout.connect(self._check_job)
         self._soon = QTimer(self, singleShot=True, interval=250)  # typing a contact rebuilds once, after a pause
         self._soon.timeout.connect(self.rebuild)
