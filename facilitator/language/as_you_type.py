@@ -67,8 +67,12 @@ class TypingChecker:
         self._split: list[tuple[str, list[tuple[int, int]]]] = []  # the paragraphs of the text checked last
         self.checked = 0  # sentences checked (not remembered): for tests and benchmarks
 
-    def parts(self, text: str) -> list[Part]:
-        """What the checker finds in ``text``, part by part: long paragraphs first, then each sentence."""
+    def parts(self, text: str, first: int = 0, last: int | None = None) -> list[Part]:
+        """What the checker finds in ``text``, part by part: long paragraphs first, then each sentence.
+
+        With ``first`` and ``last``, only the sentences from place ``first`` to place ``last`` are
+        checked (the part of a long text on screen); paragraphs of too many sentences are all found."""
+        last = len(text) if last is None else last
         spans: list[tuple[int, int]] = []
         parts: list[Part] = []
         split = []
@@ -89,6 +93,9 @@ class TypingChecker:
         back = -1  # the last piece starting at least LOOK_BACK before the one looked at
         previous_end = 0
         for begin, end in pieces:
+            if end < first or begin > last:
+                previous_end = end
+                continue
             alone = text[previous_end:end]  # the piece, and the spaces before it
             found = remembered.get(alone)
             if found is None:
@@ -112,12 +119,13 @@ class TypingChecker:
             self._found = used
         return parts
 
-    def check(self, text: str) -> list[Finding]:
-        """What ``Checker.check`` finds in ``text``, in the same order, placed in ``text``."""
+    def check(self, text: str, first: int = 0, last: int | None = None) -> list[Finding]:
+        """What ``Checker.check`` finds in ``text``, in the same order, placed in ``text``
+        (from place ``first`` to place ``last`` only, as ``parts`` says)."""
         found = [
             dataclasses.replace(finding, start=part.start + finding.start, end=part.start + finding.end)
             if part.start else finding
-            for part in self.parts(text) for finding in part.findings
+            for part in self.parts(text, first, last) for finding in part.findings
         ]
         return sorted(found, key=lambda finding: (finding.start, -finding.end, finding.kind))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QToolTip, QWidgetAction
 
@@ -22,6 +22,8 @@ from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.text_fields import TextCommitter
 
 MENU_TEXT = 70
+REACH = 3_000  # the characters underlined each side of what a long paragraph's box shows
+MOST_LONG_PARAGRAPHS = 100  # long paragraphs whose underlined part is remembered
 LOOK_UP_KEY = "Ctrl+L"  # the window's Edit ▸ Look up a word
 
 
@@ -34,26 +36,96 @@ DOTTED = QTextCharFormat.UnderlineStyle.DotLine
 LOOKS = {
     "divides": (WAVY, "#A0005A"),
     "long-sentence": (DOTTED, "#1F5FA8"),
-    "long-paragraph": (DOTTED, "#1F5FA8"),
+    "long-paragraph": (DOTTED, "#1F5FA8"),  # the same as a long sentence's: drawn once where both are
 }
 DEFAULT_LOOK = (WAVY, "#B34700")
 
 
 class HintHighlighter(QSyntaxHighlighter):
+    """Underlines what the checker finds, paragraph by paragraph.
+
+    A very long paragraph is underlined only around the part the box shows (``REACH`` characters
+    each side of it, or of the place being typed at), and again as the box is scrolled: Qt lays out
+    a paragraph again on every key press, and each underline makes that slower."""
+
     def __init__(self, edit: QPlainTextEdit, plain_words: PlainWords):
         super().__init__(edit.document())
+        self.edit = edit
         self.plain_words = plain_words
         self.formats = {kind: _underline(*look) for kind, look in LOOKS.items()}
         self.default = _underline(*DEFAULT_LOOK)
+        self.reach = REACH
+        self._asked: tuple[int, int] | None = None  # a paragraph's place and where in it the box shows
+        self._underlined: dict[int, tuple[int, int, int]] = {}  # a long paragraph's place: (length, from, to)
+        self._follow = QTimer(self, singleShot=True, interval=0)
+        self._follow.timeout.connect(self.follow_the_box)
+        edit.updateRequest.connect(self._box_changed)
         plain_words.changed.connect(self.rehighlight)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        # Longest first, so a hard word inside a long sentence keeps its own underline.
-        for finding in sorted(self.plain_words.check_when_ready(text), key=lambda f: f.start - f.end):
-            start = max(0, min(finding.start, len(text)))
-            end = max(start, min(finding.end, len(text)))
-            if end > start:
-                self.setFormat(start, end - start, self.formats.get(finding.kind, self.default))
+        """Underline what is found in one paragraph (of the box: up to a line break).
+
+        A key press changes one sentence: the others cost a look-up (see ``TypingChecker``)."""
+        formats, default = self.formats, self.default
+        low, high = self._part_to_underline(len(text))
+        long_parts: list[tuple[int, int]] = []
+        for part in self.plain_words.parts_when_ready(text, low, high):
+            # Longest first, so a hard word inside a long sentence keeps its own underline.
+            findings = sorted(part.findings, key=_longest_first) if len(part.findings) > 1 else part.findings
+            for finding in findings:
+                start, end = part.start + finding.start, part.start + finding.end
+                if finding.kind == "long-paragraph":
+                    long_parts.append((start, end))
+                elif finding.kind == "long-sentence" and any(s <= start and end <= e for s, e in long_parts):
+                    continue  # the paragraph's underline, drawn already, looks the same
+                start, end = max(start, low), min(end, high)
+                if end > start:
+                    self.setFormat(start, end - start, formats.get(finding.kind, default))
+
+    def _part_to_underline(self, length: int) -> tuple[int, int]:
+        """Where to underline in a paragraph: all of it, or around what the box shows of a long one."""
+        place = self.currentBlock().position()
+        if length <= 2 * self.reach:
+            self._underlined.pop(place, None)
+            return 0, length
+        if self._asked is not None and self._asked[0] == place:
+            middle = self._asked[1]
+        else:
+            middle = min(max(self.edit.textCursor().position() - place, 0), length)
+        low, high = max(0, middle - self.reach), min(length, middle + self.reach)
+        if len(self._underlined) > MOST_LONG_PARAGRAPHS:
+            self._underlined.clear()
+        self._underlined[place] = (length, low, high)
+        return low, high
+
+    def _box_changed(self, rect, scrolled: int) -> None:
+        if scrolled or rect.contains(self.edit.viewport().rect()):
+            self._follow.start()
+
+    def follow_the_box(self) -> None:
+        """Underline the part of a long paragraph the box shows now, if it was not underlined yet."""
+        edit = self.edit
+        shown = edit.viewport().rect()
+        top = edit.cursorForPosition(shown.topLeft()).position()
+        bottom = edit.cursorForPosition(shown.bottomRight()).position()
+        self.reach = max(REACH, bottom - top)  # a big box showing a lot underlines all it shows
+        block = edit.document().findBlock(top)
+        while block.isValid() and block.position() <= bottom:
+            place, length = block.position(), block.length() - 1
+            low, high = max(top - place, 0), min(bottom - place, length)
+            known = self._underlined.get(place)  # None: all of it was underlined, if it is not long now
+            whole = known is None and length <= 2 * self.reach
+            if not whole and (known is None or known[0] != length or low < known[1] or high > known[2]):
+                self._asked = (place, (low + high) // 2)
+                try:
+                    self.rehighlightBlock(block)
+                finally:
+                    self._asked = None
+            block = block.next()
+
+
+def _longest_first(finding: Finding) -> int:
+    return finding.start - finding.end
 
 
 def _underline(style: QTextCharFormat.UnderlineStyle, colour: str) -> QTextCharFormat:
@@ -81,7 +153,7 @@ class Hints(QObject):
         """What the checker says about the place ``position`` in the text, smallest first."""
         block = self.edit.document().findBlock(position)
         inside = position - block.position()
-        found = [f for f in self.plain_words.check(block.text()) if f.start <= inside <= f.end]
+        found = [f for f in self.plain_words.check(block.text(), inside, inside) if f.start <= inside <= f.end]
         return sorted(found, key=lambda f: f.end - f.start)
 
     def replace(self, position: int, finding: Finding, replacement: str) -> None:

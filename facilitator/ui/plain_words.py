@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from facilitator.core.model import Workshop
+from facilitator.language.as_you_type import Part, TypingChecker
 from facilitator.language.checker import Checker, Finding
 from facilitator.language.glossary import Glossary, GlossaryEntry
 from facilitator.language.search import GlossarySearch
@@ -30,6 +31,7 @@ class PlainWords(QObject):
         self._key: tuple | None = None  # what the glossary and checker were built for; None: not yet
         self._glossary: Glossary | None = None
         self._checker: Checker | None = None
+        self._typing: TypingChecker | None = None  # the checker a sentence at a time, for text being typed
         self._search: GlossarySearch | None = None
 
     def show_workshop(self, workshop: Workshop | None) -> None:
@@ -51,6 +53,7 @@ class PlainWords(QObject):
         built_in = Glossary.built_in()
         self._glossary = built_in.with_group_words(workshop.group_words) if workshop else built_in
         self._checker = Checker(self._glossary, workshop.language if workshop else "en")
+        self._typing = TypingChecker(self._checker)
         self._search = None
         self._key = _key_of(workshop)
 
@@ -66,12 +69,16 @@ class PlainWords(QObject):
             self._build()
         return self._checker
 
-    def check(self, text: str) -> list[Finding]:
-        return self.checker.check(text)
+    def check(self, text: str, first: int = 0, last: int | None = None) -> list[Finding]:
+        """What the checker finds in ``text`` (a sentence at a time: sentences seen before cost nothing);
+        with ``first`` and ``last``, in the sentences from place ``first`` to place ``last`` only."""
+        if self._key is None:
+            self._build()
+        return self._typing.check(text, first, last)
 
-    def check_when_ready(self, text: str) -> list[Finding]:
-        """What ``check`` finds, or nothing while the glossary is still to be read (first paint first)."""
-        return self._checker.check(text) if self._key is not None else []
+    def parts_when_ready(self, text: str, first: int = 0, last: int | None = None) -> list[Part]:
+        """What ``check`` finds, part by part, or nothing while the glossary is still to be read (first paint first)."""
+        return self._typing.parts(text, first, last) if self._key is not None else []
 
     def search(self, query: str) -> list[GlossaryEntry]:
         if self._search is None:

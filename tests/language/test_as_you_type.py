@@ -107,3 +107,17 @@ def test_sentence_places_are_where_the_sentences_are():
     text = "Dr. Patel will see you. Mr. Jones will come too.\nBring a drink, e.g. tea. We meet at 2. Come early."
     assert [text[start:end] for start, end in sentence_places(text)] == [s.text for s in sentences(text)]
     assert len(sentences(text)) == 5
+
+
+def test_only_the_sentences_asked_for_are_checked():
+    text = " ".join(f"We met {n} people at the cafe and talked about reablement." for n in range(40))
+    typing = TypingChecker(CHECKER)
+    middle = text.index("met 20 people")
+    found = typing.check(text, middle, middle + 5)
+    assert typing.checked == 1
+    assert [f.text for f in found if f.kind != "long-paragraph"] == ["reablement"]
+    sentence = (middle - len("We "), text.index(".", middle) + 1)
+    assert found == [f for f in CHECKER.check(text) if f.kind == "long-paragraph" or sentence[0] <= f.start < sentence[1]]
+    assert [f.kind for f in typing.check("We meet. We talk. We eat. We laugh. We sing. We go home.", 0, 3)] == [
+        "long-paragraph"
+    ]
