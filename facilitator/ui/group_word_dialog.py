@@ -18,7 +18,7 @@ from facilitator.i18n import _
 from facilitator.ui.fit import body_and_buttons, fit_to_screen
 from facilitator.ui.hints import Hints
 from facilitator.ui.plain_words import PlainWords
-from facilitator.ui.text_fields import LinesHigh, labelled_rows
+from facilitator.ui.text_fields import LinesHigh, labelled_rows, refuse_longer
 
 MAX_TERM = 200
 MAX_MEANING = 2000
@@ -33,7 +33,7 @@ class GroupWordDialog(QDialog):
         self.setWindowTitle(title)
         self.taken = {word.casefold() for word in taken}
         self.term_edit = QLineEdit(term)
-        self.term_edit.setMaxLength(MAX_TERM)
+        refuse_longer(self.term_edit, MAX_TERM)
         self.term_edit.setAccessibleName(_("The word"))
         self.meaning_edit = QPlainTextEdit(meaning)
         self.meaning_edit.setAccessibleName(_("What it means, in plain words"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.core.field_checks import text_limit
 from facilitator.core.model import ITEM_KIND_NAMES, AgendaItem, ItemKind
 from facilitator.i18n import _, format_minutes, ngettext
 from facilitator.ui.hints import Hints
@@ -80,14 +81,14 @@ class ItemEditor(QWidget):
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(_("Title of the item"))
         big_font(self.title_edit, 1.3, bold=True)
-        self.title = TextCommitter(self.title_edit, self._commit_title, max_length=500)
+        self.title = TextCommitter(self.title_edit, self._commit_title, max_length=text_limit("title"))
 
         self.words_edit = QPlainTextEdit()
         self.words_edit.setAccessibleName(_("Plain words for the room"))
         self.words_edit.setPlaceholderText(_("What happens, in short everyday words."))
         self.words_edit.setTabChangesFocus(True)
         LinesHigh(self.words_edit, 4, 12)
-        self.words = TextCommitter(self.words_edit, lambda text: self._emit("plain_words", text))
+        self.words = TextCommitter(self.words_edit, lambda text: self._emit("plain_words", text), max_length=text_limit("plain_words"))
         self.hints = Hints(self.words_edit, plain_words or PlainWords(parent=self), self.words)
 
         self.minutes_box = QSpinBox()
@@ -109,17 +110,17 @@ class ItemEditor(QWidget):
         self.notes_edit.setAccessibleName(_("Your notes (the room does not see them)"))
         self.notes_edit.setPlaceholderText(_("Notes for you: what to have ready, who to ask."))
         self.notes_edit.setTabChangesFocus(True)
-        self.notes = TextCommitter(self.notes_edit, lambda text: self._emit("notes", text))
+        self.notes = TextCommitter(self.notes_edit, lambda text: self._emit("notes", text), max_length=text_limit("notes"))
 
         # For the facilitators' run-sheet: who leads the item, and what to bring or prepare for it.
         self.led_by_edit = QLineEdit()
         self.led_by_edit.setAccessibleName(_("Who leads this item"))
         self.led_by_edit.setPlaceholderText(_("For the run-sheet: who leads it"))
-        self.led_by = TextCommitter(self.led_by_edit, lambda text: self._emit("led_by", text.strip()), max_length=500)
+        self.led_by = TextCommitter(self.led_by_edit, lambda text: self._emit("led_by", text.strip()), max_length=text_limit("led_by"))
         self.bring_edit = QLineEdit()
         self.bring_edit.setAccessibleName(_("What to bring or prepare for this item"))
         self.bring_edit.setPlaceholderText(_("For the run-sheet: flip chart, pens, voting cards…"))
-        self.bring = TextCommitter(self.bring_edit, lambda text: self._emit("to_bring", text.strip()), max_length=500)
+        self.bring = TextCommitter(self.bring_edit, lambda text: self._emit("to_bring", text.strip()), max_length=text_limit("to_bring"))
         self.run_sheet_boxes = (self.led_by, self.bring)
 
         self.taken = QLabel()

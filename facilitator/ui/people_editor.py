@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.edits import AddPart, ChangePart, Together
+from facilitator.core.field_checks import text_limit
 from facilitator.core.forgetting import edits_to_forget
 from facilitator.core.model import ACCESS_NEED_NAMES, AccessNeed, Facilitator, Participant, Workshop
 from facilitator.i18n import _, ngettext
@@ -55,7 +56,7 @@ class PartForm(QWidget):
     def text_field(self, label: str, field: str, accessible: str) -> QLineEdit:
         box = QLineEdit()
         box.setAccessibleName(accessible)
-        self.texts[field] = TextCommitter(box, lambda text: self.commit_text(field, text), max_length=500)
+        self.texts[field] = TextCommitter(box, lambda text: self.commit_text(field, text), max_length=text_limit(field))
         caption = QLabel(label)
         caption.setBuddy(box)
         self.layout_.addRow(caption, box)

@@ -29,7 +29,7 @@ from facilitator.i18n import _
 from facilitator.speech.reading import as_letters
 from facilitator.ui.fit import body_and_buttons, fit_to_screen
 from facilitator.ui.speech import Speaker
-from facilitator.ui.text_fields import labelled_rows
+from facilitator.ui.text_fields import labelled_rows, refuse_longer
 from facilitator.ui.undo import UndoHistory
 
 TRY = "pronunciation-try"  # the speaker's tag for "Try it"
@@ -52,10 +52,10 @@ class PronunciationsDialog(QDialog):
         self.list.setAccessibleName(_("Words and how to say them"))
         self.list.currentItemChanged.connect(self._chosen)
         self.written_edit = QLineEdit()
-        self.written_edit.setMaxLength(text_limit("written"))
+        refuse_longer(self.written_edit, text_limit("written"))
         self.written_edit.setPlaceholderText(_("As it is written, like Llanelli"))
         self.spoken_edit = QLineEdit()
-        self.spoken_edit.setMaxLength(text_limit("spoken"))
+        refuse_longer(self.spoken_edit, text_limit("spoken"))
         self.spoken_edit.setPlaceholderText(_("As it sounds, like Hlan-ethli"))
         self.add_button = QPushButton(_("&Add"))
         self.save_button = QPushButton(_("Save the &change"))

@@ -44,6 +44,7 @@ from facilitator.speech.voices import language_name
 from facilitator.ui.ask import confirm
 from facilitator.ui.fit import body_and_buttons, fit_to_screen, show_whole_dates
 from facilitator.ui.pictures import PictureStore
+from facilitator.ui.text_fields import refuse_longer
 from facilitator.ui.value_boxes import type_whole_values
 from facilitator.ui.zoom import big_font
 
@@ -218,7 +219,7 @@ class SaveAsTemplate(QDialog):
         self.template: Template | None = None
         self.setWindowTitle(_("Save as a template"))
         self.name_edit = QLineEdit(workshop.title)
-        self.name_edit.setMaxLength(200)
+        refuse_longer(self.name_edit, 200)
         self.name_edit.setAccessibleName(_("Name of the template"))
         self.about_edit = QPlainTextEdit()
         self.about_edit.setTabChangesFocus(True)

@@ -9,11 +9,75 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QValidator
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QToolTip,
+    QWidget,
+)
+
+from facilitator.core.field_checks import LONG_TEXT
+from facilitator.i18n import _
+from facilitator.ui.saving import announce
 
 PAUSE_MS = 700
+
+
+def too_long_words(limit: int, length: int, typed: bool) -> str:
+    """What to say when a box refuses words that would take it past its limit."""
+    if typed:
+        return _("This box is full: it holds up to {limit:,} characters. Make it shorter to write more.").format(
+            limit=limit
+        )
+    return _("That was not added, so nothing is lost or cut: this box holds up to {limit:,} characters and "
+             "it would have had {length:,}. Make it shorter first, or put the rest somewhere else.").format(
+        limit=limit, length=length
+    )
+
+
+def say_refused(box: QWidget, words: str) -> None:
+    """Say it beside the box, in the window's status bar, and to a screen reader."""
+    QToolTip.showText(box.mapToGlobal(QPoint(0, box.height())), words, box)
+    window = box.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(words, 10000)
+    announce(box, words)
+
+
+class NotLongerThan(QValidator):
+    """Refuses a change to a one-line box that would make it longer than ``limit``, and says so.
+
+    ``setMaxLength`` would cut a long paste short without a word; this keeps the box as it was."""
+
+    def __init__(self, box: QLineEdit, limit: int):
+        super().__init__(box)
+        self.box, self.limit = box, limit
+        self.length = len(box.text())  # the box's text before the change being checked
+        self.quiet = False  # a saved value is being shown: nothing to say
+        box.textChanged.connect(self._accepted)
+
+    def _accepted(self, text: str) -> None:
+        self.length = len(text)
+
+    def validate(self, text: str, pos: int):  # noqa: D102 (Qt's)
+        if len(text) <= self.limit or len(text) < self.length:  # a long value shown can still be shortened
+            return QValidator.State.Acceptable, text, pos
+        if len(text) > self.length and not self.quiet:
+            say_refused(self.box, too_long_words(self.limit, len(text), typed=len(text) - self.length == 1))
+        return QValidator.State.Invalid, text, pos
+
+
+def refuse_longer(box: QLineEdit, limit: int) -> NotLongerThan:
+    """Keep ``box`` to ``limit`` characters by refusing, with a message, what would go past it."""
+    validator = NotLongerThan(box, limit)
+    box.setValidator(validator)
+    return validator
 
 
 def labelled_rows(form: QFormLayout, rows) -> QFormLayout:
@@ -66,27 +130,66 @@ class LinesHigh(QObject):
 class TextCommitter(QObject):
     """Calls ``commit(text)`` after a pause in typing, and when focus leaves the box."""
 
-    def __init__(self, box: QLineEdit | QPlainTextEdit, commit: Callable[[str], None], max_length: int = 20_000):
+    def __init__(self, box: QLineEdit | QPlainTextEdit, commit: Callable[[str], None], max_length: int = LONG_TEXT):
         super().__init__(box)
         self.box = box
         self._commit = commit
         self.max_length = max_length
         self._pending = False
+        self._showing = False  # a saved value is being put in the box
         self._saved = ""
         self._timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._timer.timeout.connect(self.flush)
+        self._refusing = None
         if isinstance(box, QLineEdit):
-            box.setMaxLength(min(max_length, 32767))
+            self._refusing = refuse_longer(box, max_length)
             box.textEdited.connect(self._typed)
             box.editingFinished.connect(self.flush)
         else:
             box.textChanged.connect(self._typed)
+            box.document().contentsChange.connect(self._changed)
             box.installEventFilter(self)
 
     def text(self) -> str:
         if isinstance(self.box, QLineEdit):
             return self.box.text()
-        return self.box.toPlainText()[: self.max_length]
+        return self.box.toPlainText()
+
+    def too_long(self) -> bool:
+        return self.length() > self.max_length
+
+    def _changed(self, position: int, removed: int, added: int) -> None:
+        """A paste (or dropped words) that takes a long box past its limit is undone at once."""
+        if self._showing or added <= removed or not self.too_long():
+            return
+        length = self.length()
+        self.box.document().undo()  # one step: the paste, with any words it replaced
+        if self.too_long():
+            words = _("This is {length:,} characters long and this box holds up to {limit:,}, so it is not saved "
+                      "yet. Make it shorter and it will be.").format(length=length, limit=self.max_length)
+        else:
+            words = too_long_words(self.max_length, length, typed=False)
+        say_refused(self.box, words)
+
+    def length(self) -> int:
+        if isinstance(self.box, QLineEdit):
+            return len(self.box.text())
+        units = self.box.document().characterCount() - 1  # UTF-16 units, and Qt counts one more
+        if units <= self.max_length:
+            return units  # never fewer than the characters a file counts: nothing more to do
+        return len(self.box.toPlainText())
+
+    def _refuses_key(self, event: QKeyEvent) -> bool:
+        """A letter typed into a full box is not added (the box says why)."""
+        typed = event.text()
+        if not typed or not (typed.isprintable() or typed in "\r\n\t"):
+            return False
+        chosen = self.box.textCursor()
+        length = self.length() - len(chosen.selectedText()) + len(typed)
+        if length <= self.max_length:
+            return False
+        say_refused(self.box, too_long_words(self.max_length, length, typed=True))
+        return True
 
     def set_text(self, text: str) -> None:
         """Show a saved value. What the facilitator is still typing is kept, not overwritten."""
@@ -97,6 +200,9 @@ class TextCommitter(QObject):
         if self.text() == text:
             return
         self.box.blockSignals(True)
+        self._showing = True
+        if self._refusing is not None:
+            self._refusing.quiet = True
         try:
             if isinstance(self.box, QLineEdit):
                 self.box.setText(text)
@@ -104,6 +210,10 @@ class TextCommitter(QObject):
             else:
                 self.box.setPlainText(text)
         finally:
+            self._showing = False
+            if self._refusing is not None:
+                self._refusing.quiet = False
+                self._refusing.length = len(self.box.text())  # its textChanged was blocked
             self.box.blockSignals(False)
 
     def forget(self) -> None:
@@ -118,6 +228,8 @@ class TextCommitter(QObject):
     def flush(self) -> None:
         """Save what was typed, now (nothing happens when it is what was saved)."""
         self._timer.stop()
+        if self.too_long():  # never cut short: kept in the box, said, and saved once it fits
+            return
         self._pending = False
         text = self.text()
         if text != self._saved:
@@ -127,4 +239,6 @@ class TextCommitter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FocusOut:
             self.flush()
+        elif event.type() == QEvent.Type.KeyPress:
+            return self._refuses_key(event)
         return False

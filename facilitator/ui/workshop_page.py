@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.edits import ChangeWorkshop
+from facilitator.core.field_checks import text_limit
 from facilitator.core.history import folded
 from facilitator.core.library import Change, Library
 from facilitator.core.model import Group, Workshop
@@ -71,7 +72,7 @@ class WorkshopPage(QWidget):
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(_("Workshop title"))
         big_font(self.title_edit, 1.6, bold=True)
-        self.title = TextCommitter(self.title_edit, self._commit_title, max_length=500)
+        self.title = TextCommitter(self.title_edit, self._commit_title, max_length=text_limit("title"))
 
         self.group_box = QComboBox()
         self.group_box.setAccessibleName(_("The group this is a meeting of"))
@@ -82,7 +83,7 @@ class WorkshopPage(QWidget):
         self.purpose_edit.setPlaceholderText(_("Why we are meeting, in a few short sentences."))
         self.purpose_edit.setTabChangesFocus(True)
         LinesHigh(self.purpose_edit, 4, 10)
-        self.purpose = TextCommitter(self.purpose_edit, lambda text: self._change(purpose=text))
+        self.purpose = TextCommitter(self.purpose_edit, lambda text: self._change(purpose=text), max_length=text_limit("purpose"))
 
         self.date_edit = QDateEdit(calendarPopup=True)
         self.date_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # its parts keep their order in Arabic
@@ -98,7 +99,7 @@ class WorkshopPage(QWidget):
 
         self.place_edit = QLineEdit()
         self.place_edit.setAccessibleName(_("Place"))
-        self.place = TextCommitter(self.place_edit, lambda text: self._change(place=text.strip()), max_length=500)
+        self.place = TextCommitter(self.place_edit, lambda text: self._change(place=text.strip()), max_length=text_limit("place"))
 
         self.language_box = QComboBox()
         self.language_box.setAccessibleName(_("Language of the workshop"))

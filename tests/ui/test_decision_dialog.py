@@ -233,3 +233,29 @@ def test_a_decision_opened_again_keeps_chosen_pictures_and_words_pictures_follow
     dialog.option_rows[0].words.setText("Train")
     dialog.option_rows[1].words.setText("Walk")
     assert pictures(dialog) == ["tea", "walk", PLAIN_SHAPES[0]]
+
+
+def test_words_too_long_for_a_workshop_file_are_said_not_saved(opened):
+    """The boxes refuse typing past 500 characters; words put there another way are still checked."""
+    dialog = opened(Agreement.CHOSEN)
+    dialog.text.setPlainText("Where do we go?")
+    dialog.option_rows[0].words.setText("The park " * 60)  # 539 characters without the last space
+    dialog.option_rows[1].words.setText("The beach")
+    assert dialog.problem_with() == "Option 1 is 539 characters long; an option can have at most 500. Make it shorter."
+    dialog.option_rows[0].words.setText("The park")
+    dialog.who.setCurrentText("Joan " * 101)
+    assert dialog.problem_with() == "The name is 504 characters long; a name can have at most 500. Make it shorter."
+    dialog.who.setCurrentText("Joan")
+    assert dialog.problem_with() == ""
+
+
+def test_an_idea_with_a_name_too_long_is_said_not_saved(qtbot):
+    from facilitator.ui.presenter.note_dialogs import idea_dialog
+
+    dialog = idea_dialog("Choose what matters most", NAMES)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("A bench by the bus stop")
+    dialog.who.setCurrentText("Will " * 120)
+    assert dialog.problem_with() == "The name is 599 characters long; a name can have at most 500. Make it shorter."
+    dialog.who.setCurrentText("Will Jones")
+    assert dialog.problem_with() == ""

@@ -41,6 +41,7 @@ from facilitator.ui.fit import fit_to_screen
 from facilitator.ui.picture_picker import PicturePicker
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.presenter.writing import WritingDialog
+from facilitator.ui.text_fields import refuse_longer
 
 MOST_CHARACTERS = LONG_TEXT  # what a workshop file allows for a decision
 MOST_PEOPLE = 10_000
@@ -51,6 +52,12 @@ STEP_KEYS = {Qt.Key.Key_Plus: 1, Qt.Key.Key_Equal: 1, Qt.Key.Key_Minus: -1, Qt.K
 HELD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
+def name_too_long(length: int) -> str:
+    return _("The name is {length:,} characters long; a name can have at most {limit:,}. Make it shorter.").format(
+        length=length, limit=SHORT_TEXT
+    )
+
+
 def who_box(names: list[str], current: str = "") -> QComboBox:
     """A box to pick a person from the workshop's list, or type a name; blank for nobody."""
     box = QComboBox()
@@ -59,7 +66,7 @@ def who_box(names: list[str], current: str = "") -> QComboBox:
     for name in names:
         box.addItem(name)
     box.setCurrentText(current)
-    box.lineEdit().setMaxLength(SHORT_TEXT)
+    refuse_longer(box.lineEdit(), SHORT_TEXT)
     box.lineEdit().setPlaceholderText(_("Nobody in particular"))
     return box
 
@@ -181,7 +188,7 @@ class OptionRow(QWidget):
     def __init__(self, store: PictureStore, option: Option, remove, parent: QWidget | None = None):
         super().__init__(parent)
         self.words = QLineEdit(option.words)
-        self.words.setMaxLength(SHORT_TEXT)
+        refuse_longer(self.words, SHORT_TEXT)
         self.words.setPlaceholderText(_("Words for this option"))
         self.words.setAccessibleName(_("Option"))
         self.picture = PictureButton(store, self.words.text, option.picture)
@@ -406,7 +413,14 @@ class DecisionDialog(WritingDialog):
             return _("This is {length:,} characters long; a decision can have at most {limit:,}. Make it shorter.").format(
                 length=len(text), limit=MOST_CHARACTERS
             )
+        who = self.who.currentText().strip()
+        if len(who) > SHORT_TEXT:
+            return name_too_long(len(who))
         agreement = self.agreement()
+        for n, row in enumerate(self.option_rows, start=1):
+            if agreement is Agreement.CHOSEN and len(row.option().words) > SHORT_TEXT:
+                return _("Option {n} is {length:,} characters long; an option can have at most {limit:,}. "
+                         "Make it shorter.").format(n=n, length=len(row.option().words), limit=SHORT_TEXT)
         if agreement is Agreement.COUNTED and not (self.agree.value() or self.not_sure.value() or self.disagree.value()):
             return _("Type how many people agree, are not sure and disagree, or choose “Not asked yet”.")
         if agreement is Agreement.CHOSEN:

@@ -8,12 +8,12 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from facilitator.core.deciding import STATUS_NAMES
-from facilitator.core.exchange import LONG_TEXT
+from facilitator.core.exchange import LONG_TEXT, SHORT_TEXT
 from facilitator.core.model import Action, ActionStatus, Idea, ParkedQuestion
 from facilitator.core.when import suggested_day
 from facilitator.i18n import _, format_long_date
 from facilitator.ui.fit import fit_to_screen
-from facilitator.ui.presenter.decision_dialog import who_box
+from facilitator.ui.presenter.decision_dialog import name_too_long, who_box
 from facilitator.ui.presenter.writing import WritingDialog
 from facilitator.ui.value_boxes import type_whole_values
 
@@ -52,6 +52,8 @@ class NoteDialog(WritingDialog):
             return _("This is {length:,} characters long; the most is {limit:,}. Make it shorter.").format(
                 length=len(text), limit=LONG_TEXT
             )
+        if len(self.who_text()) > SHORT_TEXT:
+            return name_too_long(len(self.who_text()))
         return ""
 
 
