@@ -7,6 +7,7 @@ computer dies. A short pause is the middle way.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
@@ -43,7 +44,8 @@ def too_long_words(limit: int, length: int, typed: bool) -> str:
 
 def say_refused(box: QWidget, words: str) -> None:
     """Say it beside the box, in the window's status bar, and to a screen reader."""
-    QToolTip.showText(box.mapToGlobal(QPoint(0, box.height())), words, box)
+    # As rich text, a tip wraps to a few lines beside the box instead of one line across the window.
+    QToolTip.showText(box.mapToGlobal(QPoint(0, box.height())), f"<p>{html.escape(words)}</p>", box)
     window = box.window()
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(words, 10000)
