@@ -61,16 +61,15 @@ class NotLongerThan(QValidator):
         super().__init__(box)
         self.box, self.limit = box, limit
         self.length = len(box.text())  # the box's text before the change being checked
-        self.quiet = False  # a saved value is being shown: nothing to say
         box.textChanged.connect(self._accepted)
 
     def _accepted(self, text: str) -> None:
         self.length = len(text)
 
-    def validate(self, text: str, pos: int):  # noqa: D102 (Qt's)
+    def validate(self, text: str, pos: int):
         if len(text) <= self.limit or len(text) < self.length:  # a long value shown can still be shortened
             return QValidator.State.Acceptable, text, pos
-        if len(text) > self.length and not self.quiet:
+        if len(text) > self.length and not self.box.signalsBlocked():  # blocked: a saved value shown, quietly
             say_refused(self.box, too_long_words(self.limit, len(text), typed=len(text) - self.length == 1))
         return QValidator.State.Invalid, text, pos
 
@@ -186,8 +185,10 @@ class TextCommitter(QObject):
         typed = event.text()
         if not typed or not (typed.isprintable() or typed in "\r\n\t"):
             return False
-        chosen = self.box.textCursor()
-        length = self.length() - len(chosen.selectedText()) + len(typed)
+        length = self.length() + len(typed)
+        if length <= self.max_length:
+            return False  # the usual case, on every key press: nothing more to work out
+        length -= len(self.box.textCursor().selectedText())  # typing over chosen words replaces them
         if length <= self.max_length:
             return False
         say_refused(self.box, too_long_words(self.max_length, length, typed=True))
@@ -203,8 +204,6 @@ class TextCommitter(QObject):
             return
         self.box.blockSignals(True)
         self._showing = True
-        if self._refusing is not None:
-            self._refusing.quiet = True
         try:
             if isinstance(self.box, QLineEdit):
                 self.box.setText(text)
@@ -214,7 +213,6 @@ class TextCommitter(QObject):
         finally:
             self._showing = False
             if self._refusing is not None:
-                self._refusing.quiet = False
                 self._refusing.length = len(self.box.text())  # its textChanged was blocked
             self.box.blockSignals(False)
 

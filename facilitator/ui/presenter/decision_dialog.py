@@ -417,15 +417,14 @@ class DecisionDialog(WritingDialog):
         if len(who) > SHORT_TEXT:
             return name_too_long(len(who))
         agreement = self.agreement()
-        for n, row in enumerate(self.option_rows, start=1):
-            if agreement is Agreement.CHOSEN and len(row.option().words) > SHORT_TEXT:
-                return _("Option {n} is {length:,} characters long; an option can have at most {limit:,}. "
-                         "Make it shorter.").format(n=n, length=len(row.option().words), limit=SHORT_TEXT)
         if agreement is Agreement.COUNTED and not (self.agree.value() or self.not_sure.value() or self.disagree.value()):
             return _("Type how many people agree, are not sure and disagree, or choose “Not asked yet”.")
         if agreement is Agreement.CHOSEN:
             for n, row in enumerate(self.option_rows, start=1):
                 option = row.option()
+                if len(option.words) > SHORT_TEXT:
+                    return _("Option {n} is {length:,} characters long; an option can have at most {limit:,}. "
+                             "Make it shorter.").format(n=n, length=len(option.words), limit=SHORT_TEXT)
                 if not option.words and (option.count or option.picture):
                     return _("Option {n} has a picture or a number but no words. Write its words, or remove it.").format(n=n)
         if agreement is Agreement.CHOSEN and len([row for row in self.option_rows if row.option().words]) < 2:

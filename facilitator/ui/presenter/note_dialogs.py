@@ -52,8 +52,9 @@ class NoteDialog(WritingDialog):
             return _("This is {length:,} characters long; the most is {limit:,}. Make it shorter.").format(
                 length=len(text), limit=LONG_TEXT
             )
-        if len(self.who_text()) > SHORT_TEXT:
-            return name_too_long(len(self.who_text()))
+        who = self.who_text()
+        if len(who) > SHORT_TEXT:
+            return name_too_long(len(who))
         return ""
 
 
