@@ -11,7 +11,7 @@ from pathlib import Path
 from facilitator.cli import EXIT_PROBLEM, EXIT_USAGE
 from facilitator.i18n import _
 from facilitator.speech.audio import render_text, write_file
-from facilitator.speech.engine import Engine, PyttsxEngine, SpeechUnavailable
+from facilitator.speech.engine import Engine, NoSound, PyttsxEngine, SpeechUnavailable
 from facilitator.speech.player import seconds_of
 from facilitator.speech.reading import Passage
 from facilitator.speech.voices import FASTEST, SLOWEST, Voice, VoiceSettings, choose_voice, tag
@@ -70,7 +70,11 @@ def say_command(text: str | None, file: str | None, output: Path, voice: str | N
             print(choice.problem, file=sys.stderr)
             return EXIT_PROBLEM
         chosen = choice.voice
-    sound = render_text(engine, [Passage("text", text)], chosen.id, VoiceSettings(speed=rate).rate(engine.normal_rate), 1.0)
+    try:
+        sound = render_text(engine, [Passage("text", text)], chosen.id, VoiceSettings(speed=rate).rate(engine.normal_rate), 1.0)
+    except NoSound as error:
+        print(error, file=sys.stderr)
+        return EXIT_PROBLEM
     try:
         write_file(output, sound)
     except OSError as error:

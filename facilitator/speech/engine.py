@@ -26,12 +26,17 @@ import typing
 from collections.abc import Callable
 from pathlib import Path
 
+from facilitator.i18n import _
 from facilitator.speech.reading import WordMark
 from facilitator.speech.voices import Voice, install_hint
 
 
 class SpeechUnavailable(RuntimeError):
     """No speech engine could be started; the message says what to install."""
+
+
+class NoSound(OSError):
+    """The engine finished without making the sound it was asked for."""
 
 
 class Rendering(typing.NamedTuple):
@@ -104,10 +109,16 @@ class PyttsxEngine:
                 with contextlib.redirect_stdout(io.StringIO()):
                     self._engine.save_to_file(text, str(path))
                     self._engine.runAndWait()
+                    if not self.plays_itself:
+                        # The first run in a process can return while espeak is still making the sound
+                        # on its own thread (pyttsx3 ends its loop before it starts): wait for the file.
+                        _settle_espeak()
             finally:
                 _HOOK.marks = None
         try:
             wav = path.read_bytes()
+        except FileNotFoundError as error:
+            raise NoSound(_("The speech engine made no sound for this text.")) from error
         finally:
             with contextlib.suppress(OSError):
                 os.remove(path)

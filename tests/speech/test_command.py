@@ -9,6 +9,7 @@ import pytest
 from facilitator.cli import EXIT_PROBLEM, EXIT_USAGE, main
 from facilitator.speech.audio import loudness
 from facilitator.speech.command import find_voice, say_command, voices_command
+from facilitator.speech.engine import NoSound
 from facilitator.speech.fake import VOICES, FakeEngine
 
 
@@ -48,6 +49,17 @@ def test_say_answers_bad_input_with_one_line_and_writes_nothing(tmp_path, capsys
     assert say_command(text, path, out, voice, "en", rate, FakeEngine()) == code
     error = capsys.readouterr().err
     assert said in error and error.count("\n") == 1
+    assert not out.exists()
+
+
+def test_say_when_the_engine_makes_no_sound_says_so_in_one_line(tmp_path, capsys):
+    class Silent(FakeEngine):
+        def render(self, text, voice, rate, volume):
+            raise NoSound("The speech engine made no sound for this text.")
+
+    out = tmp_path / "out.wav"
+    assert say_command("Hello", None, out, None, "en", 0.8, Silent()) == EXIT_PROBLEM
+    assert capsys.readouterr().err == "The speech engine made no sound for this text.\n"
     assert not out.exists()
 
 

@@ -231,6 +231,27 @@ def test_two_engines_each_get_their_own_word_marks():
     assert finished.stdout.split()[-2:] == ["3", "2"]
 
 
+def test_the_first_sound_in_a_process_is_waited_for_when_espeak_is_slow():
+    # Found when CI failed under load: pyttsx3 ends its first loop as soon as espeak starts, so a slow
+    # espeak had not yet written the file. Here every piece espeak hands back takes 50 ms longer.
+    script = textwrap.dedent("""
+        import time
+        import pyttsx3.drivers.espeak as driver
+        made = driver.EspeakDriver._onSynth
+        def slow(self, wav, samples, events):
+            time.sleep(0.05)
+            return made(self, wav, samples, events)
+        driver.EspeakDriver._onSynth = slow
+        from facilitator.speech.engine import PyttsxEngine
+        print(len(PyttsxEngine().render("Hello everyone, welcome to the workshop.", "", 175, 1.0).wav))
+    """)
+    finished = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[2]
+    )
+    assert finished.returncode == 0, finished.stderr[-600:]
+    assert int(finished.stdout.split()[-1]) > 22050  # over half a second of 16-bit sound
+
+
 def test_every_render_uses_the_rate_and_volume_it_is_given():
     text = "Today we plan the garden together."
     made = []
