@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from facilitator.core.errors import LibraryError
@@ -19,6 +18,7 @@ from facilitator.core.library import Library
 from facilitator.core.recovery import RecoveryFile, RecoveryUnreadable
 from facilitator.core.unsaved import SavingState
 from facilitator.i18n import _
+from facilitator.ui.telling import announce
 
 RETRY_MS = 2000
 
@@ -36,11 +36,6 @@ def state_words(state: SavingState) -> str:
     return _("Changes to {titles} are not saved yet. {reason} {kept}").format(
         titles=titles, reason=state.reason, kept=kept
     )
-
-
-def announce(widget: QWidget, text: str) -> None:
-    """Have a screen reader say ``text`` now, without moving the focus."""
-    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
 class SavingBanner(QFrame):
@@ -100,7 +95,7 @@ class SavingBanner(QFrame):
         said = f"{state.reason}|{state.kept_in}"
         if said != self._said:  # say it once for each new reason, not on every retry
             self._said = said
-            announce(self, f"{self.heading.text()} {state.reason}")
+            announce(self, f"{self.heading.text()} {state.reason}", urgent=True)
 
     def try_again(self) -> None:
         self.library.save_unsaved()

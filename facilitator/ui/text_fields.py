@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPlainTextEdit,
     QToolTip,
     QWidget,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.field_checks import LONG_TEXT
 from facilitator.i18n import _
-from facilitator.ui.saving import announce
+from facilitator.ui.telling import tell
 
 PAUSE_MS = 700
 
@@ -46,10 +45,7 @@ def say_refused(box: QWidget, words: str) -> None:
     """Say it beside the box, in the window's status bar, and to a screen reader."""
     # As rich text, a tip wraps to a few lines beside the box instead of one line across the window.
     QToolTip.showText(box.mapToGlobal(QPoint(0, box.height())), f"<p>{html.escape(words)}</p>", box)
-    window = box.window()
-    if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(words, 10000)
-    announce(box, words)
+    tell(box, words, urgent=True)
 
 
 class NotLongerThan(QValidator):
