@@ -19,6 +19,7 @@ from facilitator.core import daily
 from facilitator.core.errors import LibraryUnusable, backup_advice
 from facilitator.core.library import Library
 from facilitator.i18n import _
+from facilitator.ui.telling import tell
 
 # Closing waits at most this long for today's backup to be finished.
 FINISH_SECONDS = 60
@@ -65,7 +66,7 @@ class DailyCare(QObject):
         self.library.care = daily.Care()
         self.library.backup_problem = problem
         if problem:
-            self.window.statusBar().showMessage(problem)
+            tell(self.window, problem, urgent=True)
         if damage:
             self.library.check_next_time = True
             QMessageBox.warning(self.window, _("The library file is damaged"), damage)

@@ -18,6 +18,7 @@ from facilitator.i18n import _
 from facilitator.ui.fit import body_and_buttons, fit_to_screen
 from facilitator.ui.hints import Hints
 from facilitator.ui.plain_words import PlainWords
+from facilitator.ui.telling import tell_in
 from facilitator.ui.text_fields import LinesHigh, labelled_rows, refuse_longer
 
 MAX_TERM = 200
@@ -45,7 +46,6 @@ class GroupWordDialog(QDialog):
         self.agreed_box.setChecked(agreed)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(_("Message"))
         self.message.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -79,8 +79,7 @@ class GroupWordDialog(QDialog):
     def accept(self) -> None:
         problem, place = self.problem()
         if place is not None:
-            self.message.setText("⚠ " + problem)
-            self.message.show()
             place.setFocus()
+            tell_in(self.message, "⚠ " + problem, urgent=True)
             return
         super().accept()

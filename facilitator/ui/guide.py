@@ -25,6 +25,7 @@ from facilitator.guide import PARTS, guide_title, step_words
 from facilitator.i18n import _
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.settings import LAST_FOLDER, Preferences
+from facilitator.ui.telling import tell_in
 from facilitator.ui.zoom import big_font
 
 WIDTH, HEIGHT = 760, 700  # at most; less on a small screen
@@ -106,11 +107,11 @@ class GuideWindow(QDialog):
         except (OSError, PrintProblem, LayoutRefused) as error:
             part.unlink(missing_ok=True)
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-            self.status.setText(_("The guide could not be saved ({reason}). Nothing was changed.").format(reason=reason))
+            tell_in(self.status, _("The guide could not be saved ({reason}). Nothing was changed.").format(reason=reason), urgent=True)
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        self.status.setText(_("Saved {path}. Print it from there.").format(path=path))
+        tell_in(self.status, _("Saved {path}. Print it from there.").format(path=path))
         return path
 
 

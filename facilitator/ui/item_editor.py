@@ -30,6 +30,7 @@ from facilitator.ui.hints import Hints
 from facilitator.ui.kinds import kind_icon
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.plain_words import PlainWords
+from facilitator.ui.telling import tell_in
 from facilitator.ui.text_fields import LinesHigh, TextCommitter, labelled_rows
 from facilitator.ui.value_boxes import ValueCommitter
 from facilitator.ui.zoom import big_font
@@ -131,7 +132,6 @@ class ItemEditor(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setAccessibleName(_("Message"))
         self.message.hide()
 
         form = QFormLayout()
@@ -270,5 +270,4 @@ class ItemEditor(QWidget):
         self.changed.emit(field, value)
 
     def say(self, text: str) -> None:
-        self.message.setText("⚠ " + text)
-        self.message.show()
+        tell_in(self.message, "⚠ " + text, urgent=True)

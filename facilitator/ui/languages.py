@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from facilitator.i18n import LANGUAGES, _, right_to_left, set_language
 from facilitator.ui.qt_words import OWN_QT_WORDS, DictionaryTranslator
 from facilitator.ui.settings import APP_LANGUAGE, Preferences
+from facilitator.ui.telling import tell
 
 # Qt's Arabic (ar_EG) writes numbers in Arabic-Indic digits, but babel's "ar", and so the rest of the app and
 # the printouts, write 10:00 and 2026. This Arabic writes the same digits and month names as babel's.
@@ -65,7 +66,7 @@ def switch_language(window, code: str, speaker=None):
     if code not in LANGUAGES or code == chosen_language(window.preferences):
         return window
     if window.presenter is not None and window.presenter.running:
-        window.statusBar().showMessage(_("Stop presenting first, then change the language."), 8000)
+        tell(window, _("Stop presenting first, then change the language."), urgent=True)
         return window
     window.page.flush()
     geometry, workshop_id = window.saveGeometry(), window.current_workshop_id()
@@ -77,7 +78,7 @@ def switch_language(window, code: str, speaker=None):
     if workshop_id is not None:
         made.select_workshop(workshop_id)
     made.show()
-    made.statusBar().showMessage(_("The app is now in {language}.").format(language=LANGUAGES[code]), 8000)
+    tell(made, _("The app is now in {language}.").format(language=LANGUAGES[code]))
     if window in _windows:
         _windows.remove(window)
     _windows.append(made)

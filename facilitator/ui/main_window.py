@@ -41,6 +41,7 @@ from facilitator.ui.read_aloud import ReadAloud
 from facilitator.ui.saving import SavingBanner, ask_before_closing
 from facilitator.ui.settings import LAST_FOLDER, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_SPLITTER, ZOOM, Preferences
 from facilitator.ui.speech import Speaker
+from facilitator.ui.telling import tell
 from facilitator.ui.undo import UndoHistory
 from facilitator.ui.workshop_list import WorkshopList
 from facilitator.ui.workshop_page import WorkshopPage
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
         self.plain_words = PlainWords(self.history, self)
         self.page = WorkshopPage(library, self.pictures, self.history, self.plain_words)
         self.page.saved.connect(self._show_saved)
-        self.page.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.page.said.connect(lambda text: tell(self, text))
         self.empty = QLabel(_("The library has no workshops yet.\nUse File ▸ New workshop or File ▸ Import a workshop."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(middle)
 
         self.glossary = GlossaryPanel(library, self.history, self.plain_words, self.pictures)
-        self.glossary.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.glossary.said.connect(lambda text: tell(self.glossary, text))
         self.glossary_dock = QDockWidget(_("Plain words"), self)
         self.glossary_dock.setObjectName("plain-words")
         self.glossary_dock.setWidget(self.glossary)
@@ -119,9 +120,11 @@ class MainWindow(QMainWindow):
 
         self.read_aloud = ReadAloud(self)
         self.actions = menus.build(self)
-        self.statusBar().showMessage(
-            picture_trouble or library.backup_problem or _("Library: {path}").format(path=library.path)
-        )
+        trouble = picture_trouble or library.backup_problem
+        if trouble:
+            tell(self, trouble, urgent=True)
+        else:
+            self.statusBar().showMessage(_("Library: {path}").format(path=library.path))
         zoom.set_zoom(self.preferences.get(ZOOM))
         library.subscribe(self._library_changed)
         self.refresh_list(select=self.preferences.get(LAST_WORKSHOP))
@@ -245,10 +248,9 @@ class MainWindow(QMainWindow):
         made = self.commands.next_meeting(workshop_id)
         if made is not None:
             self.select_workshop(made.id)
-            self.statusBar().showMessage(
-                _("Planned the next meeting for {date}. It starts with what happened last time.").format(
+            tell(
+                self, _("Planned the next meeting for {date}. It starts with what happened last time.").format(
                     date=format_long_date(made.date)),
-                8000,
             )
 
     def present(self, from_chosen_item: bool = False, try_out: bool = False) -> None:
@@ -278,12 +280,12 @@ class MainWindow(QMainWindow):
 
     def _presenting_stopped(self) -> None:
         self.presenter = None
-        self.statusBar().showMessage(_("Presenting stopped. The times of the items are kept."), 8000)
+        tell(self, _("Presenting stopped. The times of the items are kept."))
         self.activateWindow()
 
     def _show_saved(self) -> None:
         if not self.library.unsaved:  # otherwise the band at the top says what is not saved yet
-            self.statusBar().showMessage(_("All changes saved."), 4000)
+            tell(self, _("All changes saved."), seconds=4)
 
     # -- the View that commands talk to ------------------------------------------
 

@@ -11,6 +11,7 @@ from facilitator.i18n import _, language, right_to_left
 from facilitator.ui import zoom
 from facilitator.ui.about import show_about
 from facilitator.ui.hints import LOOK_UP_KEY
+from facilitator.ui.telling import tell
 from facilitator.ui.templates_dialog import NewFromTemplate, SaveAsTemplate
 
 
@@ -81,12 +82,8 @@ def build(window) -> MainActions:
     def save_as_template(workshop_id: str) -> None:
         dialog = SaveAsTemplate(window.library, window.library.load_workshop(workshop_id), window)
         if dialog.exec() and dialog.template is not None:
-            window.statusBar().showMessage(
-                _("Saved the template “{name}”. Use it with File ▸ New workshop from a template.").format(
-                    name=dialog.template.name
-                ),
-                8000,
-            )
+            tell(window, _("Saved the template “{name}”. Use it with File ▸ New workshop from a template.").format(
+                name=dialog.template.name))
 
     def undo() -> None:
         window.page.flush()
@@ -100,7 +97,7 @@ def build(window) -> MainActions:
         factor = zoom.step(direction)
         # The new font reaches the widgets as an event; size the pictures after it has.
         QTimer.singleShot(0, window.page.planner.editor.refresh_pictures)
-        window.statusBar().showMessage(_("Text size {percent}%").format(percent=round(factor * 100)), 3000)
+        tell(window, _("Text size {percent}%").format(percent=round(factor * 100)), seconds=3)
 
     actions = MainActions(
         new=action(_("&New workshop"), lambda: window.commands.new_workshop(), QKeySequence.StandardKey.New),

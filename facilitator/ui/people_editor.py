@@ -33,6 +33,7 @@ from facilitator.core.model import ACCESS_NEED_NAMES, AccessNeed, Facilitator, P
 from facilitator.i18n import _, ngettext
 from facilitator.ui.fit import SideBySide
 from facilitator.ui.forget_everywhere import ForgetEverywhere
+from facilitator.ui.telling import tell_in
 from facilitator.ui.text_fields import TextCommitter
 from facilitator.ui.undo import UndoHistory
 from facilitator.ui.zoom import big_font
@@ -72,8 +73,7 @@ class PartForm(QWidget):
         self.changed.emit(field, value)
 
     def refuse(self, field: str, why: str) -> None:
-        self.message.setText("⚠ " + why)
-        self.message.show()
+        tell_in(self.message, "⚠ " + why, urgent=True)
         self.texts[field].set_text(getattr(self.obj, field))
 
     def show_obj(self, obj) -> None:

@@ -39,6 +39,7 @@ from facilitator.printing.layout import LayoutRefused, layout_files, load_layout
 from facilitator.printing.pictures import PrintPictures
 from facilitator.ui.fit import fit_to_screen
 from facilitator.ui.page_preview import PDFIUM, DrawnPages, PageView, page_image, page_sizes
+from facilitator.ui.telling import tell_in
 
 PREVIEW_SCALE = 0.9  # of the page's size in points: an A4 page is about 535 pixels wide
 KINDS = {
@@ -144,7 +145,6 @@ class PrintDialog(QDialog):
         form.addRow(_("How to get in &touch"), self.contact)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(_("What is happening"))
 
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
@@ -227,12 +227,16 @@ class PrintDialog(QDialog):
         self._again = False
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(False)
-        self.status.setText(_("Making the pages…"))
+        self.say(_("Making the pages…"))
         self._job = self._worker.submit(
             build, self.kind(), self.workshop, self.layout_box.currentData() or "standard", self.pictures,
             Names(self.names_box.currentData()), self.contact.text(), self.hard_words,
         )
         self._poll.start()
+
+    def say(self, text: str, urgent: bool = False) -> None:
+        """What is happening (pages made, saved, a problem), shown under the preview and said to a screen reader."""
+        tell_in(self.status, text, urgent)
 
     def wait_for_pages(self, timeout: float = 30) -> None:
         """Block until the pages being made are shown (for scripts and tests)."""
@@ -257,14 +261,14 @@ class PrintDialog(QDialog):
     def _show_pages(self) -> None:
         self._forget_pages()
         if self.built.problem:
-            self.status.setText(self.built.problem)
+            self.say(self.built.problem, urgent=True)
             self.status.setStyleSheet("color: #8B0000; font-weight: bold;")
             return
         self.status.setStyleSheet("")
         count = len(self.built.pages)
         shown = ngettext("{n} page. This is how it will look.", "{n} pages. This is how they will look.",
                          count).format(n=count)
-        self.status.setText(f"{shown} {self.built.left_out}" if self.built.left_out else shown)
+        self.say(f"{shown} {self.built.left_out}" if self.built.left_out else shown)
         self.drawn_pages = DrawnPages(self.built.data, PREVIEW_SCALE)
         for index, size in enumerate(self.built.pages):
             name = _("Page {n}").format(n=index + 1)
@@ -300,10 +304,10 @@ class PrintDialog(QDialog):
             part.replace(path)
         except OSError as error:
             part.unlink(missing_ok=True)
-            self.status.setText(_("{path} could not be saved ({reason}). Nothing was changed.").format(
-                path=path, reason=error.strerror or error))
+            self.say(_("{path} could not be saved ({reason}). Nothing was changed.").format(
+                path=path, reason=error.strerror or error), urgent=True)
             return None
-        self.status.setText(_("Saved {path}.").format(path=path))
+        self.say(_("Saved {path}.").format(path=path))
         return path
 
     def print_pages(self) -> None:
@@ -322,7 +326,7 @@ class PrintDialog(QDialog):
 
         painter = QPainter()
         if not painter.begin(printer):
-            self.status.setText(_("The printer could not be started. Nothing was printed."))
+            self.say(_("The printer could not be started. Nothing was printed."), urgent=True)
             return 0
         sent = 0
         with PDFIUM:
@@ -343,5 +347,5 @@ class PrintDialog(QDialog):
             painter.end()
             with PDFIUM:
                 document.close()
-        self.status.setText(ngettext("Sent {n} page to the printer.", "Sent {n} pages to the printer.", sent).format(n=sent))
+        self.say(ngettext("Sent {n} page to the printer.", "Sent {n} pages to the printer.", sent).format(n=sent))
         return sent

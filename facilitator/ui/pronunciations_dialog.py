@@ -29,6 +29,7 @@ from facilitator.i18n import _
 from facilitator.speech.reading import as_letters
 from facilitator.ui.fit import body_and_buttons, fit_to_screen
 from facilitator.ui.speech import Speaker
+from facilitator.ui.telling import tell_in
 from facilitator.ui.text_fields import labelled_rows, refuse_longer
 from facilitator.ui.undo import UndoHistory
 
@@ -69,7 +70,6 @@ class PronunciationsDialog(QDialog):
         self.try_button.clicked.connect(self.try_it)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(_("Message"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
@@ -179,7 +179,7 @@ class PronunciationsDialog(QDialog):
         self.tell("")
 
     def tell(self, text: str) -> None:
-        self.message.setText(text)
+        tell_in(self.message, text, urgent=bool(text))
 
     def _problem(self, tag: str, message: str) -> None:
         if tag == TRY:

@@ -26,6 +26,7 @@ from facilitator.i18n import _, format_clock, in_language, ngettext
 from facilitator.speech.reading import Passage
 from facilitator.ui import ask
 from facilitator.ui.settings import LAST_FOLDER
+from facilitator.ui.telling import tell
 
 PLANNER = "planner"  # the speaker's tags
 SUMMARY = "summary"
@@ -82,8 +83,8 @@ class ReadAloud(QObject):
         else:
             self.speaker.read(passages, workshop.language, PLANNER, pronunciations_of(workshop))
 
-    def say(self, text: str, seconds: int = 8) -> None:
-        self.window.statusBar().showMessage(text, seconds * 1000)
+    def say(self, text: str, seconds: int = 8, urgent: bool = False) -> None:
+        tell(self.window, text, urgent, seconds)
 
     # -- reading ----------------------------------------------------------------------
 
@@ -129,7 +130,7 @@ class ReadAloud(QObject):
 
     def _problem(self, tag: str, message: str) -> None:
         if tag == PLANNER:
-            self.say(message, 15)
+            self.say(message, 15, urgent=True)
             if message and message == self.speaker.trouble() and message not in self._told:
                 self._told.add(message)
                 self.tell_once(message)
@@ -195,7 +196,7 @@ class ReadAloud(QObject):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            self.say(_("The folder could not be made ({reason}).").format(reason=error), 15)
+            self.say(_("The folder could not be made ({reason}).").format(reason=error), 15, urgent=True)
             return None
         with in_language(workshop.language):  # the summary is in the workshop's language, as printed
             sections = summary_sections(workshop, hard_words=hard_words_from(self.window.plain_words.glossary))
@@ -225,4 +226,4 @@ class ReadAloud(QObject):
             self.say(ngettext("Saved {n} sound file in {folder}. {problem}", "Saved {n} sound files in {folder}. {problem}",
                               len(paths)).format(n=len(paths), folder=self._summary_folder, problem=problem), 20)
         else:
-            self.say(_("The summary could not be saved as sound. {problem}").format(problem=problem), 20)
+            self.say(_("The summary could not be saved as sound. {problem}").format(problem=problem), 20, urgent=True)

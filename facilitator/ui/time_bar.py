@@ -26,7 +26,6 @@ class TimeBar(QFrame):
         self.room = QLabel()
         self.room.setTextFormat(Qt.TextFormat.PlainText)
         self.room.setWordWrap(True)
-        self.room.setAccessibleName(_("Room booking"))
         layout = QHBoxLayout(self)
         layout.addWidget(self.times)
         layout.addSpacing(16)

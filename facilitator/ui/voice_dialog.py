@@ -21,6 +21,7 @@ from facilitator.i18n import _
 from facilitator.speech.voices import FASTEST, SLOWEST, VoiceSettings, base, language_name, voices_for
 from facilitator.ui.fit import body_and_buttons, fit_to_screen
 from facilitator.ui.speech import Speaker
+from facilitator.ui.telling import tell_in
 from facilitator.ui.text_fields import labelled_rows
 
 TEST = "voice-test"  # the speaker's tag for the test sentence
@@ -63,13 +64,11 @@ class VoiceDialog(QDialog):
         self.speed_slider.setRange(round(SLOWEST * 10), round(FASTEST * 10))
         self.speed_slider.setPageStep(1)
         self.speed_slider.setValue(round(settings.speed * 10))
-        self.speed_slider.setAccessibleName(_("Speed"))
         self.speed_label = QLabel()
         self.volume_slider = QSlider(Qt.Orientation.Horizontal)
         self.volume_slider.setRange(10, 100)
         self.volume_slider.setPageStep(10)
         self.volume_slider.setValue(round(settings.volume * 100))
-        self.volume_slider.setAccessibleName(_("Volume"))
         self.volume_label = QLabel()
         self.test_button = QPushButton(_("&Test the voice"))
         self.test_button.clicked.connect(self.test)
@@ -126,7 +125,7 @@ class VoiceDialog(QDialog):
         if not self.speaker.service.ready.is_set():
             self.note.setText(_("Looking for voices…"))
         elif trouble:
-            self.note.setText(trouble)
+            tell_in(self.note, trouble, urgent=True)
         elif not matching:
             self.note.setText(self.speaker.choice(self.language).problem)
         else:
@@ -136,6 +135,9 @@ class VoiceDialog(QDialog):
     def _show_numbers(self) -> None:
         self.speed_label.setText(speed_words(self.speed_slider.value() / 10))
         self.volume_label.setText(f"{self.volume_slider.value()}%")
+        # A slider is read by its number alone ("8"): its name says what the number means.
+        self.speed_slider.setAccessibleName(_("Speed: {words}").format(words=self.speed_label.text()))
+        self.volume_slider.setAccessibleName(_("Volume: {percent}").format(percent=self.volume_label.text()))
 
     def chosen_settings(self) -> VoiceSettings:
         settings = self.speaker.settings()
@@ -158,19 +160,19 @@ class VoiceDialog(QDialog):
             self.speaker.read_text(TEST_SENTENCES.get(self.language, TEST_SENTENCES["en"]), self.language, TEST)
         finally:
             self.speaker.set_settings(kept)
-        self.status.setText(_("Reading…"))
+        tell_in(self.status, _("Reading…"))
 
     def _started(self, tag: str, note: str) -> None:
         if tag == TEST:
-            self.status.setText(note or _("Reading…"))
+            tell_in(self.status, note or _("Reading…"))
 
     def _problem(self, tag: str, message: str) -> None:
         if tag == TEST:
-            self.status.setText(message)
+            tell_in(self.status, message, urgent=True)
 
     def _finished(self, tag: str, completed: bool) -> None:
         if tag == TEST and completed:
-            self.status.setText(_("Done."))
+            tell_in(self.status, _("Done."))
 
     def done(self, result: int) -> None:
         if self.speaker.is_reading(TEST):

@@ -154,7 +154,6 @@ class WorkshopPage(QWidget):
         self.needs_label = QLabel()
         self.needs_label.setWordWrap(True)
         self.needs_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.needs_label.setAccessibleName(_("What the people coming need"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_edit)

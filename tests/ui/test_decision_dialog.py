@@ -184,7 +184,9 @@ def test_each_option_shows_the_picture_for_its_words_as_they_are_typed(qtbot, op
     first.words.setText("Bus")
     second.words.setText("At the day centre")
     assert pictures(dialog) == ["bus", "day centre"]
-    assert first.picture.accessibleName() == "Picture for these words: bus"
+    # Read as it shows ("Change the picture…"), then which picture it has.
+    assert first.picture.accessibleName() == "Change the picture… The picture for these words: bus."
+    assert second.picture.accessibleName().startswith(second.picture.text())
     assert not first.picture.icon().isNull()
     second.words.setText("Taxi")
     assert pictures(dialog) == ["bus", "taxi"]
@@ -219,7 +221,7 @@ def test_a_picture_the_facilitator_picks_stays_and_the_others_make_way(qtbot, op
     assert pictures(dialog) == ["taxi", PLAIN_SHAPES[0]]
     first.words.setText("Walk together")
     assert pictures(dialog)[0] == "taxi"  # the facilitator's choice is kept when the words change
-    assert first.picture.accessibleName() == "Picture: taxi"
+    assert first.picture.accessibleName() == "Change the picture… The picture: taxi."
     first.picture.click()  # "no picture" in the picker: back to the picture for the words
     assert pictures(dialog) == ["walk", "taxi"]
 

@@ -110,11 +110,13 @@ class PictureButton(QToolButton):
         else:
             self.setIcon(QIcon())
             self.setText(_("Choose a picture…"))
+        # The name starts with what the button shows, then says which picture it has now.
         if self.picture and self.suggested:
-            self.setAccessibleName(_("Picture for these words: {name}").format(name=name))
+            self.setAccessibleName(_("{button} The picture for these words: {name}.").format(button=self.text(), name=name))
             self.setToolTip(_("The picture for these words: {name}. Press to choose another.").format(name=name))
         else:
-            self.setAccessibleName(_("Picture: {name}").format(name=name) if self.picture else _("No picture"))
+            now = _("The picture: {name}.").format(name=name) if self.picture else _("No picture yet.")
+            self.setAccessibleName(f"{self.text()} {now}")
             self.setToolTip("")
 
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from facilitator.i18n import N_, _
 from facilitator.ui.ask import confirm
+from facilitator.ui.telling import tell_in
 
 
 class WritingDialog(QDialog):
@@ -44,9 +45,8 @@ class WritingDialog(QDialog):
             layout.addWidget(during)
 
     def tell(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.show()
         self.text.setFocus()
+        tell_in(self.problem, text, urgent=True)
 
     def _save(self) -> None:
         problem = self.problem_with()
