@@ -981,7 +981,7 @@ def test_what_happened_to_the_second_of_two_actions_with_the_same_words(room, fa
 def test_the_write_down_menu_offers_each_thing_with_its_key(room):
     entries = [(a.text().replace("&", ""), a.shortcut().toString()) for a in room.console.write_menu.actions()]
     assert entries == [("A decision…", "D"), ("An idea…", "I"), ("A question for later…", "Q"),
-                       ("An action: who does what…", "A"), ("What happened to an action…", "")]
+                       ("An action: who does what…", "A"), ("What happened to an action…", "U")]
     assert room.console.write_button.menu() is room.console.write_menu
 
 

@@ -3,7 +3,9 @@
 It is not a dialog: the session and its timer go on, and nothing covers the
 big screen. While it shows, a key pressed on the console or the participant
 view answers it and does nothing else (so a clicker's "next" cannot move on by
-accident); each answer has its keys and a big button.
+accident); each answer has its keys and a big button. The question and its
+answers are said to a screen reader at once, as the keys are all that works
+until it is answered.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from facilitator.ui.telling import announce
 
 MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
 
@@ -69,6 +73,7 @@ class QuestionBar(QFrame):
             self.buttons.append(button)
         self.show()
         QApplication.instance().installEventFilter(self)
+        announce(self, " ".join([text, *(f"{answer.words}." for answer in answers)]), urgent=True)
 
     def answer(self, answer: Answer | None) -> None:
         """Take the question away, then do what the answer says (None: what any other key does)."""

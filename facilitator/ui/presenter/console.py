@@ -1,14 +1,32 @@
 """The facilitator's console on the laptop: what the room sees, what comes next, notes, time, and big buttons.
 
-The console only shows and asks; the ``Presenter`` does. Its buttons take no
-keyboard focus, so a clicker's keys and the Space bar always reach the session.
+The console only shows and asks; the ``Presenter`` does.
+
+Everything on it works from the keyboard. Each big button has its own key,
+shown on the button and in the key list at the bottom (a letter works with
+Alt too), and the key does exactly what a click does: a button's key presses
+it, a menu button's key opens its menu (arrows and Enter choose in it). Tab
+goes from part to part: the read-only words (so they can be read again and
+copied), the notes (Ctrl with the arrows or Page Up/Down scrolls them from
+anywhere), the boxes and every button, and out again.
+
+The rule for Space and Enter: a clicker's keys (the arrows, Page Up/Down,
+Space, Enter, B, full stop, Esc) mean the same on the whole console, whatever
+has the focus. So Space always pauses and Enter always goes on, once; they do
+not also press the focused button (Enter on the focused Next button moves one
+item, not two). A focused button is pressed with its own key. The one
+exception is the sound tick box, which Space ticks, as Space always does.
 """
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -17,8 +35,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
-    QPushButton,
-    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -27,20 +43,45 @@ from PySide6.QtWidgets import (
 from facilitator.i18n import _, format_minutes
 from facilitator.session.themes import TEXT_SIZES, THEMES
 from facilitator.ui.presenter.asking import QuestionBar
+from facilitator.ui.presenter.console_parts import BigButton, ReadableText, key_words
 from facilitator.ui.presenter.participant_view import ScreenDrawing, ScreenPreview
+from facilitator.ui.telling import tell_in
 
 BREAK_CHOICES = (5, 10, 15, 20, 30, 45, 60)
+# Each big button's keys; the first is shown on the button (and, when it is a letter, works with Alt too).
+BUTTON_KEYS = {
+    "next_button": ("Right", "Down", "PgDown", "N", "Return", "Enter"),
+    "previous_button": ("Left", "Up", "PgUp", "P", "Backspace"),
+    "pause_button": ("Space",),
+    "more_time_button": ("+", "="),
+    "break_button": ("T",),
+    "word_button": ("H",),
+    "blank_button": ("B", "."),
+    "read_button": ("R",),
+    "write_button": ("W",),
+    "stop_button": ("Esc",),
+    "read_back_button": ("K",),
+    "change_button": ("C",),
+    "not_yet_button": ("S",),
+}
+NOTES_KEYS = {  # scroll the notes from anywhere on the console
+    "Ctrl+Up": QAbstractSlider.SliderAction.SliderSingleStepSub,
+    "Ctrl+Down": QAbstractSlider.SliderAction.SliderSingleStepAdd,
+    "Ctrl+PgUp": QAbstractSlider.SliderAction.SliderPageStepSub,
+    "Ctrl+PgDown": QAbstractSlider.SliderAction.SliderPageStepAdd,
+}
 
 
-def _big(button: QPushButton) -> QPushButton:
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    button.setMinimumHeight(64)
-    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    font = QFont(button.font())
-    font.setPointSizeF(font.pointSizeF() * 1.25)
-    font.setBold(True)
-    button.setFont(font)
-    return button
+def shortcuts(keys: tuple[str, ...]) -> list[QKeySequence]:
+    """The key sequences for ``keys``; the first, when it is a letter, with Alt as well."""
+    found = [QKeySequence(key) for key in keys]
+    if len(keys[0]) == 1 and keys[0].isalpha():
+        found.append(QKeySequence(f"Alt+{keys[0]}"))
+    return found
+
+
+def _plain(text: str) -> str:
+    return text.replace("&", "").removesuffix("…").strip()
 
 
 class Console(QWidget):
@@ -61,13 +102,13 @@ class Console(QWidget):
         self.preview = ScreenPreview(drawing)
         self.preview.setAccessibleName(_("What the room sees now"))
 
-        self.now_label = QLabel()
+        self.now_label = ReadableText()
         self.now_label.setWordWrap(True)
-        self.next_label = QLabel()
+        self.next_label = ReadableText()
         self.next_label.setWordWrap(True)
-        self.clock = QLabel()
-        self.item_time = QLabel()
-        self.day_time = QLabel()
+        self.clock = ReadableText()
+        self.item_time = ReadableText()
+        self.day_time = ReadableText()
         for label in (self.item_time, self.day_time):
             label.setWordWrap(True)  # long times wrap rather than widen the console beside the room's view
         for label, scale in ((self.clock, 2.4), (self.item_time, 1.5), (self.day_time, 1.1), (self.now_label, 1.3), (self.next_label, 1.1)):
@@ -75,26 +116,24 @@ class Console(QWidget):
             font.setPointSizeF(font.pointSizeF() * scale)
             font.setBold(label in (self.clock, self.item_time, self.now_label))
             label.setFont(font)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.needs_label = QLabel()  # what the people in the room need, at a glance (set_needs)
+        self.needs_label = ReadableText()  # what the people in the room need, at a glance (set_needs)
         self.needs_label.setWordWrap(True)
         self.needs_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.needs_label.setAccessibleName(_("What the people here need"))
         self.needs_label.hide()
         self.notes = QTextBrowser()
-        self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notes.setTabChangesFocus(True)
         self.notes.setAccessibleName(_("Your notes for this item"))
         font = QFont(self.notes.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.notes.setFont(font)
-        self.message = QLabel()
+        self.message = ReadableText()
         self.message.setWordWrap(True)
         self.message.setFrameShape(QFrame.Shape.StyledPanel)
         self.message.hide()
         # Questions the keyboard answers ("Stop presenting?"), asked on the console and the participant view.
         self.question = QuestionBar(lambda: (self, *self.key_windows))
         self.key_windows: tuple[QWidget, ...] = ()
-        self.try_out_band = QLabel()
+        self.try_out_band = ReadableText()
         self.try_out_band.setWordWrap(True)
         self.try_out_band.setFrameShape(QFrame.Shape.StyledPanel)
         self.try_out_band.setAutoFillBackground(True)
@@ -106,24 +145,24 @@ class Console(QWidget):
         self.try_out_band.setFont(band_font)
         self.try_out_band.hide()
 
-        self.previous_button = _big(QPushButton(_("◀  Previous")))
-        self.next_button = _big(QPushButton(_("Next  ▶")))
-        self.pause_button = _big(QPushButton())
-        self.more_time_button = _big(QPushButton(_("+5 minutes")))
-        self.break_button = _big(QPushButton(_("Break")))
-        self.word_button = _big(QPushButton(_("Hard word…")))
-        self.blank_button = _big(QPushButton())
-        self.write_button = _big(QPushButton(_("Write down…")))
+        self.previous_button = BigButton(_("◀  Previous"))
+        self.next_button = BigButton(_("Next  ▶"))
+        self.pause_button = BigButton()
+        self.more_time_button = BigButton(_("+5 minutes"))
+        self.break_button = BigButton(_("Break"))
+        self.word_button = BigButton(_("Hard word…"))
+        self.blank_button = BigButton()
+        self.write_button = BigButton(_("Write down…"))
         self.write_menu = QMenu(self)
         self.write_button.setMenu(self.write_menu)
         self.read_back_bar = QFrame()
         self.read_back_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.read_back_label = QLabel()
+        self.read_back_label = ReadableText()
         self.read_back_label.setWordWrap(True)
-        self.agreed_button = _big(QPushButton(_("Yes, agreed as written (Y)")))
-        self.read_back_button = _big(QPushButton(_("Read it back")))
-        self.change_button = _big(QPushButton(_("Change it with the room…")))
-        self.not_yet_button = _big(QPushButton(_("Not yet: still to decide")))
+        self.agreed_button = BigButton(_("Yes, agreed as written (Y)"))
+        self.read_back_button = BigButton(_("Read it back"))
+        self.change_button = BigButton(_("Change it with the room…"))
+        self.not_yet_button = BigButton(_("Not yet: still to decide"))
         # Two buttons to a row, so the console stays narrow enough to sit beside the room's view on one screen.
         bar = QGridLayout(self.read_back_bar)
         bar.addWidget(self.read_back_label, 0, 0, 2, 1)
@@ -131,8 +170,8 @@ class Console(QWidget):
         for n, button in enumerate((self.agreed_button, self.read_back_button, self.change_button, self.not_yet_button)):
             bar.addWidget(button, n // 2, 1 + n % 2)
         self.read_back_bar.hide()
-        self.read_button = _big(QPushButton())
-        self.stop_button = _big(QPushButton(_("Stop presenting")))
+        self.read_button = BigButton()
+        self.stop_button = BigButton(_("Stop presenting"))
         self.break_menu = QMenu(self)
         for minutes in BREAK_CHOICES:
             action = self.break_menu.addAction(format_minutes(minutes))
@@ -148,7 +187,7 @@ class Console(QWidget):
         self.size_box = QComboBox()
         for key, (name, _scale) in TEXT_SIZES.items():
             self.size_box.addItem(_(name), key)
-        self.sound_box = QCheckBox(_("Gentle sound near the end"))
+        self.sound_box = QCheckBox(_("&Gentle sound near the end"))
         for box in (self.screen_box, self.theme_box, self.size_box, self.sound_box):
             box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.screen_box.activated.connect(lambda i: self.screen_chosen.emit(self.screen_box.itemData(i)))
@@ -160,7 +199,8 @@ class Console(QWidget):
         left.addWidget(QLabel(_("<b>The room sees</b>")))
         left.addWidget(self.preview, 3)
         left.addWidget(self.now_label)
-        notes_label = QLabel(_("<b>Your notes</b>"))
+        notes_label = QLabel(_("<b>Your &notes</b>"))
+        notes_label.setBuddy(self.notes)
         left.addWidget(notes_label)
         left.addWidget(self.notes, 2)
         right = QVBoxLayout()
@@ -173,9 +213,9 @@ class Console(QWidget):
         right.addWidget(self.next_label)
         right.addStretch(1)
         settings = QGridLayout()
-        for row, (text, box) in enumerate(
-            ((_("Participant view on"), self.screen_box), (_("Colours"), self.theme_box), (_("Text size"), self.size_box))
-        ):
+        for row, (text, box) in enumerate((
+            (_("Participant &view on"), self.screen_box), (_("C&olours"), self.theme_box), (_("Te&xt size"), self.size_box)
+        )):
             label = QLabel(text)
             label.setBuddy(box)
             settings.addWidget(label, row, 0)
@@ -193,11 +233,9 @@ class Console(QWidget):
             buttons.addWidget(button, 0, column)
         for column, button in enumerate(second):
             buttons.addWidget(button, 1, column)
-        self.keys_hint = QLabel(
-            _("Keys: → or Page Down next · ← or Page Up back · Space pause · R read aloud · B blank screen · Esc stop"
-              " · Write down: D decision · I idea · Q question · A action")
-        )
+        self.keys_hint = ReadableText()
         self.keys_hint.setWordWrap(True)
+        self.keys_hint.setTextFormat(Qt.TextFormat.RichText)
 
         outer = QVBoxLayout(self)
         outer.addWidget(self.try_out_band)
@@ -208,8 +246,111 @@ class Console(QWidget):
         outer.addLayout(buttons)
         outer.addWidget(self.keys_hint)
 
-    # -- what the console shows -----------------------------------------------------
+        self.key_actions: dict[QAbstractButton, QAction] = {}
+        self._make_keys()
+        order = (
+            self.try_out_band, self.now_label, self.notes, self.clock, self.item_time, self.day_time, self.needs_label,
+            self.next_label, self.screen_box, self.theme_box, self.size_box, self.sound_box, self.message,
+            self.read_back_label, self.agreed_button, self.read_back_button, self.change_button, self.not_yet_button,
+            *first, *second, self.keys_hint,
+        )
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
 
+    # -- keys -------------------------------------------------------------------------
+
+    def _make_keys(self) -> None:
+        what = {
+            "next_button": _("next"), "previous_button": _("back"), "pause_button": _("pause the timer"),
+            "more_time_button": _("5 minutes more"), "break_button": _("a break"), "word_button": _("a hard word"),
+            "blank_button": _("blank screen"), "read_button": _("read aloud"), "write_button": _("write down"),
+            "stop_button": _("stop presenting"), "read_back_button": _("read it back"),
+            "change_button": _("change it with the room"), "not_yet_button": _("not yet: still to decide"),
+        }
+        self.notes_actions: list[QAction] = []
+        for name, keys in BUTTON_KEYS.items():
+            button = getattr(self, name)
+            action = QAction(what[name], self)
+            action.setShortcuts(shortcuts(keys))
+            action.triggered.connect(lambda checked=False, b=button: self.press(b))
+            self.give_key(button, action)
+        for key, step in NOTES_KEYS.items():
+            action = QAction(_("scroll your notes"), self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda checked=False, s=step: self.notes.verticalScrollBar().triggerAction(s))
+            self.addAction(action)
+            self.notes_actions.append(action)
+        self._show_key_list()
+
+    def give_key(self, button: QAbstractButton, action: QAction) -> None:
+        """``action``'s keys press ``button``: its first key is shown on the button and in the key list."""
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.key_actions[button] = action
+        self.addAction(action)
+        if isinstance(button, BigButton):
+            button.set_key(key_words(action.shortcuts()[0].toString()))
+        self._show_key_list()
+
+    def key_of(self, button: QAbstractButton) -> str:
+        """The key shown on ``button`` ("" for none)."""
+        action = self.key_actions.get(button)
+        return key_words(action.shortcuts()[0].toString()) if action is not None and action.shortcuts() else ""
+
+    def plain_keys(self, button: QAbstractButton) -> tuple[Qt.Key, ...]:
+        """The keys, without Ctrl or Alt, that press ``button`` (for a question that these keys answer)."""
+        action = self.key_actions.get(button)
+        sequences = action.shortcuts() if action is not None else []
+        return tuple(s[0].key() for s in sequences if s[0].keyboardModifiers() == Qt.KeyboardModifier.NoModifier)
+
+    def press(self, button: QAbstractButton) -> None:
+        """What a button's key does: press it, or open its menu. Nothing while it is hidden or greyed out."""
+        if not button.isEnabled() or not button.isVisibleTo(self):
+            return
+        if button is self.pause_button and self.isActiveWindow() and self.focusWidget() is self.sound_box:
+            self.sound_box.toggle()  # Space on the tick box ticks it
+        elif isinstance(button, BigButton) and button.menu() is not None:
+            button.showMenu()  # the arrows and Enter choose in the menu; Esc closes it
+        else:
+            button.click()
+
+    def key_list(self) -> list[tuple[str, list[tuple[list[str], str]]]]:
+        """The key list, in lines: each a heading and its entries (the keys' words, what they do)."""
+
+        def entry(action: QAction) -> tuple[list[str], str]:
+            words = []
+            for sequence in action.shortcuts():
+                word = key_words(sequence.toString())
+                if not word.startswith("Alt+") and word not in words:
+                    words.append(word)
+            return words, _plain(action.text())
+
+        def of(*buttons) -> list[tuple[list[str], str]]:
+            return [entry(self.key_actions[button]) for button in buttons if button in self.key_actions]
+
+        notes = [sum((entry(action)[0] for action in self.notes_actions), []), _("scroll your notes")]
+        return [
+            (_("Keys:"), of(self.next_button, self.previous_button, self.pause_button, self.more_time_button,
+                            self.break_button, self.word_button, self.blank_button, self.read_button, self.stop_button)),
+            (_("Write down:"), of(self.write_button) + [entry(action) for action in self.write_menu.actions()]),
+            (_("With a decision on the big screen:"),
+             of(self.read_back_button, self.agreed_button, self.change_button, self.not_yet_button)),
+            (_("Also:"), [
+                (notes[0], notes[1]), ([_("Tab")], _("the next part of the console")),
+                (["Alt+↓"], _("open a list")), (["Alt"], _("with a letter on a button, or an underlined letter")),
+            ]),
+        ]
+
+    def _show_key_list(self) -> None:
+        lines = []
+        for heading, entries in self.key_list():
+            shown = " · ".join(
+                f"<b>{html.escape(' / '.join(keys))}</b> {html.escape(what)}" for keys, what in entries if keys
+            )
+            lines.append(f"{html.escape(heading)} {shown}")
+        self.keys_hint.setText("<br>".join(lines))
+
+    # -- what the console shows -----------------------------------------------------
     def set_paused(self, paused: bool) -> None:
         self.pause_button.setText(_("Go on with the timer") if paused else _("Pause timer"))
 
@@ -243,6 +384,7 @@ class Console(QWidget):
         self.write_menu.clear()
         for action in actions:
             self.write_menu.addAction(action)
+        self._show_key_list()
 
     def set_read_back(self, state: str | None) -> None:
         """The buttons for a decision on the big screen: "result" (counts shown), "asking", "agreed", or None."""
@@ -282,10 +424,12 @@ class Console(QWidget):
         self.sound_box.setChecked(sound)
         self.sound_box.blockSignals(False)
 
-    def say(self, text: str) -> None:
-        """A message for the facilitator, kept until the next one (empty: none)."""
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def say(self, text: str, urgent: bool = False) -> None:
+        """A message for the facilitator, kept until the next one (empty: none), and said to a screen reader.
+
+        ``urgent`` for a problem (not saved, the projector gone, no sound): it is said at once.
+        """
+        tell_in(self.message, text, urgent)
 
     def show_try_out(self, text: str) -> None:
         """Say plainly, at the top, that this is a try-out and what it keeps."""

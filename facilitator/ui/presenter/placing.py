@@ -41,7 +41,7 @@ def put(window: QWidget, rect: QRect) -> None:
 class WindowPlaces(QObject):
     def __init__(
         self, view: ParticipantView, console: Console, laptop: QWidget, preferences: Preferences,
-        say: typing.Callable[[str], None], parent: QObject,
+        say: typing.Callable[..., None], parent: QObject,  # say(words, urgent=False)
     ):
         super().__init__(parent)
         self.view, self.console, self.laptop = view, console, laptop
@@ -198,10 +198,11 @@ class WindowPlaces(QObject):
                 self.say(_("A screen called “{name}” was plugged in: the participant view is on it now.").format(name=name))
             elif self.mirrors():
                 self.say(_("The screen plugged in shows the same picture as this one, so the room sees this console too. "
-                           "To keep your notes to yourself, set the screens to “Extend” (on Windows: the Windows key and P)."))
+                           "To keep your notes to yourself, set the screens to “Extend” (on Windows: the Windows key and P)."),
+                         urgent=True)
 
     def _screen_removed(self, screen: QScreen) -> None:
         was_on_it = self.showing and self.view.isFullScreen() and self.view.screen() in (screen, None)
         QTimer.singleShot(0, self.place if was_on_it else lambda: self.fill_screen_choices(self.projector() if self.view.isFullScreen() else None))
         if was_on_it:
-            self.say(_("The projector was unplugged. The session goes on; plug it in again to show the room."))
+            self.say(_("The projector was unplugged. The session goes on; plug it in again to show the room."), urgent=True)

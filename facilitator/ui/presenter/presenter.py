@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import platformdirs
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from facilitator.core.library import Change, Library
@@ -52,16 +52,6 @@ K = Qt.Key
 # item's id, or "" for the welcome or the end. After the app starts again, the room's times say (real only).
 STOPPED_AT: dict[tuple[str, bool], str] = {}
 
-KEYS = {
-    "next": ("Right", "Down", "PgDown", "N", "Return", "Enter"),
-    "previous": ("Left", "Up", "PgUp", "P", "Backspace"),
-    "blank": ("B", "."),
-    "read": ("R",),
-    "pause": ("Space",),
-    "stop": ("Esc",),
-}
-
-
 class Presenter(QObject):
     stopped = Signal()
 
@@ -86,7 +76,7 @@ class Presenter(QObject):
         self.plain_words = plain_words
         self.preferences = preferences
         self.laptop = laptop
-        self.recorder = TryOutRecorder() if try_out else LibraryRecorder(library, workshop_id, on_problem=self.say)
+        self.recorder = TryOutRecorder() if try_out else LibraryRecorder(library, workshop_id, on_problem=self._times_not_kept)
         self.session = Session(library.load_workshop(workshop_id), self.recorder)
         self.view = ParticipantView(pictures.pixmap)
         self.console = Console(self.view.drawing)
@@ -246,36 +236,22 @@ class Presenter(QObject):
     # -- keys and buttons ---------------------------------------------------------------
 
     def _make_actions(self) -> dict[str, QAction]:
-        slots = {
-            "next": self.session.next,
-            "previous": self.session.previous,
-            "blank": self.session.toggle_blank,
-            "pause": self._space,
-            "read": self.read_aloud,
-            "stop": self.ask_to_stop,
+        """The clicker's keys, which are the console's keys for its buttons; they work on the room's view too."""
+        console = self.console
+        for action in console.key_actions.values():
+            self.view.addAction(action)
+        return {
+            name: console.key_actions[button]
+            for name, button in (
+                ("next", console.next_button), ("previous", console.previous_button), ("blank", console.blank_button),
+                ("pause", console.pause_button), ("read", console.read_button), ("stop", console.stop_button),
+            )
         }
-        made = {}
-        for name, keys in KEYS.items():
-            action = QAction(name, self)
-            action.setShortcuts([QKeySequence(key) for key in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(slots[name])
-            for window in (self.view, self.console):
-                window.addAction(action)
-            made[name] = action
-        return made
-
-    def _space(self) -> None:
-        """Space pauses the timer, except on the console's tick box, which it ticks (as Space always does)."""
-        if self.console.isActiveWindow() and self.console.focusWidget() is self.console.sound_box:
-            self.console.sound_box.toggle()
-        else:
-            self.session.toggle_pause()
 
     def _wire_console(self) -> None:
         console = self.console
-        console.next_button.clicked.connect(self.session.next)
-        console.previous_button.clicked.connect(self.session.previous)
+        console.next_button.clicked.connect(self.go_on)
+        console.previous_button.clicked.connect(self.go_back)
         console.pause_button.clicked.connect(self.session.toggle_pause)
         console.more_time_button.clicked.connect(lambda: self.session.add_minutes(5))
         console.blank_button.clicked.connect(self.session.toggle_blank)
@@ -292,6 +268,15 @@ class Presenter(QObject):
         console.set_choices(
             self.preferences.get(PRESENT_THEME), self.preferences.get(PRESENT_TEXT_SIZE), self.preferences.get(PRESENT_SOUND)
         )
+
+    def go_on(self) -> None:
+        """Next: a decision that is not agreed yet is read back first, or the console asks before it goes."""
+        if not self.recording.keeps_decision(forward=True):
+            self.session.next()
+
+    def go_back(self) -> None:
+        if not self.recording.keeps_decision(forward=False):
+            self.session.previous()
 
     def _break_button(self) -> None:
         if self.session.covering is not None and self.session.covering.kind is Cover.BREAK:
@@ -360,7 +345,7 @@ class Presenter(QObject):
 
     def _read_problem(self, tag: str, message: str) -> None:
         if tag == READING:
-            self.say(message)
+            self.say(message, urgent=True)
 
     def _set_choice(self, setting, value) -> None:
         self.preferences.set(setting, value)
@@ -385,13 +370,16 @@ class Presenter(QObject):
         if self.view.current_layout().cut:
             covering = session.covering.kind if session.covering is not None else None
             if covering in (Cover.DECISION, Cover.RESULT):
-                self.say(_("This decision is too long for the big screen, so the room sees it cut short. "
-                           "Press “Change it with the room” to make it shorter."))
+                cut = _("This decision is too long for the big screen, so the room sees it cut short. "
+                        "Press “Change it with the room” ({key}) to make it shorter.").format(
+                    key=self.console.key_of(self.console.change_button))
             elif covering is None:
-                self.say(_("This title is too long for the big screen, so the room sees it cut short. "
-                           "Make it shorter in the planner."))
+                cut = _("This title is too long for the big screen, so the room sees it cut short. "
+                        "Make it shorter in the planner.")
             else:
-                self.say(_("This is too long for the big screen, so the room sees it cut short."))
+                cut = _("This is too long for the big screen, so the room sees it cut short.")
+            if not self.console.message.text().startswith(cut):  # said once, not again at each step
+                self.say(cut)
         item, following = session.item(), session.next_item()
         if session.place < 0:
             now = _("Welcome screen")
@@ -435,7 +423,7 @@ class Presenter(QObject):
                 and self.preferences.get(PRESENT_SOUND)
                 and not self.chime.play()
             ):
-                self.say(self.chime.problem)
+                self.say(self.chime.problem, urgent=True)
             self._phase = timer.phase
         self.console.set_times(*self._time_words())
 
@@ -467,15 +455,18 @@ class Presenter(QObject):
             day += " " + _("(planned {end})").format(end=format_clock(planned, language))
         return format_clock(now.time(), language), item, day
 
-    def say(self, text: str) -> None:
-        """A message on the console; while changes wait to be saved, it says that too."""
+    def say(self, text: str, urgent: bool = False) -> None:
+        """A message on the console (``urgent`` for a problem); while changes wait to be saved, it says that too."""
         if text and self.library.unsaved:
             text = f"{text} {state_words(self.library.unsaved.state())}"
-        self.console.say(text)
+        self.console.say(text, urgent)
+
+    def _times_not_kept(self, problem: str) -> None:
+        self.say(problem, urgent=True)
 
     def _saving_changed(self, state: SavingState) -> None:
         """The library could not take a change (or takes them again): the console says so, in words."""
-        self.console.say(state_words(state) if state.titles else _("Everything is saved again."))
+        self.console.say(state_words(state) if state.titles else _("Everything is saved again."), bool(state.titles))
 
     # -- the library ----------------------------------------------------------------------
 
@@ -483,7 +474,7 @@ class Presenter(QObject):
         if change.workshop_id != self.workshop_id or self.recorder.busy:
             return
         if change.kind == "removed":
-            self.say(_("This workshop was deleted from the library."))
+            self.say(_("This workshop was deleted from the library."), urgent=True)
             QTimer.singleShot(0, self.stop)
             return
         self.session.refresh(self.library.load_workshop(self.workshop_id))

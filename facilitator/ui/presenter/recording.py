@@ -8,6 +8,12 @@ A decision with counts goes on the big screen as pictures and numbers, then is
 read back ("Is this right?"). The console then asks: "Yes, agreed as written"
 (it becomes a decision in the summary), "Change it" (with the room, then read back
 again) or "Not yet" (it stays "still to decide").
+
+Each step has a key (K read it back, Y agreed, C change it, S not yet), on the
+console and on the room's view. "Next" follows the same steps: on the counts
+it reads the decision back; on a decision not agreed yet it asks first, in the
+console's question bar (the timer goes on), and a second "next" takes it off
+as "not yet". "Back" asks the same way. An agreed decision goes without asking.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from __future__ import annotations
 import typing
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from facilitator.core.deciding import how_agreed, tally
 from facilitator.core.edits import AddPart, ChangePart, Edit
@@ -24,12 +30,13 @@ from facilitator.core.names import names_in
 from facilitator.i18n import _
 from facilitator.session.run import Cover, Session
 from facilitator.ui.pictures import PictureStore
-from facilitator.ui.presenter.console import Console
+from facilitator.ui.presenter.asking import Answer
+from facilitator.ui.presenter.console import Console, shortcuts
 from facilitator.ui.presenter.decision_dialog import DecisionDialog
 from facilitator.ui.presenter.note_dialogs import ActionDialog, idea_dialog, question_dialog
 from facilitator.ui.undo import UndoHistory
 
-KEYS = {"decision": "D", "idea": "I", "question": "Q", "action": "A", "agreed": "Y"}
+KEYS = {"decision": "D", "idea": "I", "question": "Q", "action": "A", "update": "U", "agreed": "Y"}
 
 
 class Recording(QObject):
@@ -40,7 +47,7 @@ class Recording(QObject):
         history: UndoHistory,
         pictures: PictureStore,
         console: Console,
-        say: typing.Callable[[str], None],
+        say: typing.Callable[..., None],  # (words, urgent=False)
         read_screen: typing.Callable[[], None],
         parent: QObject | None = None,
     ):
@@ -54,6 +61,7 @@ class Recording(QObject):
         self.read_screen = read_screen
         self.actions = self._make_actions()
         console.set_write_actions([self.actions[name] for name in ("decision", "idea", "question", "action", "update")])
+        console.give_key(console.agreed_button, self.actions["agreed"])
         console.agreed_button.clicked.connect(self.agreed)
         console.change_button.clicked.connect(self.change)
         console.not_yet_button.clicked.connect(self.not_yet)
@@ -67,11 +75,10 @@ class Recording(QObject):
             ("question", _("A &question for later…"), self.record_question),
             ("action", _("An &action: who does what…"), self.record_action),
             ("update", _("&What happened to an action…"), self.update_action),
-            ("agreed", _("Yes, agreed as written"), self.agreed),
+            ("agreed", _("Yes, agreed as written"), self._agreed_key),
         ):
             action = QAction(text, self)
-            if name in KEYS:
-                action.setShortcut(QKeySequence(KEYS[name]))
+            action.setShortcuts(shortcuts((KEYS[name],)))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
             made[name] = action
@@ -89,7 +96,8 @@ class Recording(QObject):
         try:
             self.history.push(edit)
         except Exception as error:  # noqa: BLE001 (words typed in the room must never vanish silently)
-            self.say(_("This could not be saved ({reason}). Copy it somewhere safe: {text}").format(reason=error, text=text))
+            self.say(_("This could not be saved ({reason}). Copy it somewhere safe: {text}").format(reason=error, text=text),
+                     urgent=True)
             return False
         return True
 
@@ -208,6 +216,45 @@ class Recording(QObject):
                 self.show(after)
         dialog.deleteLater()
 
+    def _agreed_key(self) -> None:
+        """Y: agreed as written, once the room has heard the decision read back."""
+        covering = self.session.covering
+        if self.current() is not None and covering.kind is Cover.RESULT:
+            key = self.console.key_of(self.console.read_back_button)
+            self.say(_("First read the decision back to the room: press {key}.").format(key=key))
+        else:
+            self.console.press(self.console.agreed_button)
+
+    def keeps_decision(self, forward: bool) -> bool:
+        """Before "next" (``forward``) or "back" takes away a decision the room has not agreed: True if it stays.
+
+        On the counts, "next" reads it back. Otherwise the console asks; the same key again takes it
+        off as "not yet", and any other key keeps it.
+        """
+        decision = self.current()
+        if decision is None or decision.agreed:
+            return False
+        counted = self.session.covering.kind is Cover.RESULT
+        if forward and counted:
+            self.read_back()
+            return True
+        console = self.console
+        going = console.next_button if forward else console.previous_button
+        if counted:
+            text = _("The room has not heard this decision read back yet. Take it off the big screen?")
+            first = Answer(_("Read it back ({key})").format(key=console.key_of(console.read_back_button)),
+                           console.plain_keys(console.read_back_button), self.read_back)
+        else:
+            text = _("The room has not agreed this decision yet. Take it off the big screen?")
+            first = Answer(_("Yes, agreed as written (Y)"), console.plain_keys(console.agreed_button), self.agreed)
+        console.question.ask("decision", text, [
+            first,
+            Answer(_("Not yet: still to decide ({key})").format(key=console.key_of(going)), console.plain_keys(going),
+                   self.not_yet),
+            Answer(_("Keep it on the big screen (Esc)"), (Qt.Key.Key_Escape,), lambda: None),
+        ], other=lambda: None)
+        return True
+
     def not_yet(self) -> None:
         if self.current() is not None:
             self.session.uncover()
@@ -238,4 +285,4 @@ class Recording(QObject):
             self.console.set_read_back("result")
         else:
             self.console.set_read_back("agreed" if decision.agreed else "asking")
-        self.actions["agreed"].setEnabled(decision is not None and covering.kind is Cover.DECISION and not decision.agreed)
+        self.actions["agreed"].setEnabled(decision is not None and not decision.agreed)
