@@ -155,7 +155,10 @@ class WorkshopPage(QWidget):
         self.needs_label.setWordWrap(True)
         self.needs_label.setTextFormat(Qt.TextFormat.PlainText)
 
+        title_label = QLabel(_("Workshop title"))  # every letter of it is taken as an Alt key here
+        title_label.setBuddy(self.title_edit)
         layout = QVBoxLayout(self)
+        layout.addWidget(title_label)
         layout.addWidget(self.title_edit)
         layout.addLayout(details)
         layout.addWidget(self.needs_label)

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from facilitator.core import exchange
 from facilitator.ui import languages
 from facilitator.ui.print_dialog import PrintDialog
+from tests.ui.accessible_tree import unreadable
 
 MOST_PRESSES = 400  # a button that keeps making new buttons cannot keep the test going
 DEEPEST = 3  # dialogs opened from dialogs opened from dialogs: no further
@@ -76,6 +77,7 @@ class Presser:
         self.done_dialogs: set[str] = set()  # dialogs whose own buttons were pressed already
         self.answering: list[QWidget] = []
         self.refused: list[str] = []  # dialogs that would not take what was filled in, and what they said
+        self.unreadable: list[str] = []  # what a screen reader would read wrongly in each dialog (accessible_tree.py)
         self.presses = 0
         self.workshop_file = folder / "to-import.json"
         self.picture_file = folder / "our-picture.png"
@@ -176,6 +178,7 @@ class Presser:
             dialog.show()
             fill_in(dialog)
             if type(dialog).__name__ not in self.done_dialogs:
+                self.unreadable += [f"{title}: {line}" for line in unreadable(dialog)]
                 self.done_dialogs.add(type(dialog).__name__)
                 self.press_buttons(dialog, "", keep=lambda b: not _ends_the_dialog(b), ready=lambda: _open(dialog))
             if _open(dialog):
@@ -428,6 +431,7 @@ def test_every_menu_action(window, presser, qtbot, tmp_path):
         qtbot.addWidget(showing)
     try:
         assert not presser.failures, presser.report()
+        assert presser.unreadable == [], "\n".join(presser.unreadable)
         assert showing is not window and showing.isVisible()
         # What the answers led to is really there: the workshop file, the PDFs saved and printed, the sound.
         assert any("NewFromTemplate" in what for what in presser.answered)
@@ -459,6 +463,7 @@ def test_every_button_of_the_workshop_pages(window, presser):
         if _usable(button, window.glossary_dock) and isinstance(button.parentWidget(), QDockWidget):
             presser.click(button, f"the Plain words panel › {button_name(button)}")
     assert not presser.failures, presser.report()
+    assert presser.unreadable == [], "\n".join(presser.unreadable)
     assert "button “Add our own word…”" in pressed and "button “Remove them everywhere…”" in pressed
     assert any("GroupWordDialog" in what for what in presser.answered)
 
@@ -490,6 +495,7 @@ def test_every_button_of_the_console(window, presser, qtbot):
         presser.click(answers[0], f"console › {button_name(answers[0])}")
     assert window.presenter is None
     assert not presser.failures, presser.report()
+    assert presser.unreadable == [], "\n".join(presser.unreadable)
     assert {"button “Next ▶”", "button “Write down…”", "button “Yes, agreed as written (Y)”"} <= set(pressed)
 
 
@@ -518,3 +524,4 @@ def test_every_right_click_menu_of_the_text_boxes(window, presser, qtbot):
                 if action.isEnabled() and action.menu() is None:
                     presser.trigger(f"right-click on “{widget.accessibleName()}” ▸ {plain(action.text())}", action)
     assert not presser.failures, presser.report()
+    assert presser.unreadable == [], "\n".join(presser.unreadable)
