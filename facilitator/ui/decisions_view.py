@@ -207,6 +207,8 @@ class DecisionsView(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
+        # Tab and Shift+Tab leave the table for the next control; the arrow keys move between its cells.
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         # The decision's own words get the room; the meeting and how it stands wrap in a fixed width;
         # the date's column is as wide as the widest date the group has (measured on the dates, not the rows).

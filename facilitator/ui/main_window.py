@@ -35,6 +35,7 @@ from facilitator.ui.daily_care import DailyCare
 from facilitator.ui.fit import FRAME, ScrollingBody, fit_to_screen, keep_inside, room_for, screen_area
 from facilitator.ui.glossary_panel import GlossaryPanel
 from facilitator.ui.hints import hints_of
+from facilitator.ui.in_view import keep_focus_in_view
 from facilitator.ui.pictures import PictureStore
 from facilitator.ui.plain_words import PlainWords
 from facilitator.ui.read_aloud import ReadAloud
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.presenter = None
         self.setWindowTitle(_("facilitator"))
+        keep_focus_in_view()  # a control reached by Tab is scrolled into sight, however deep
 
         self.workshop_list = WorkshopList()
         self.workshop_list.setMinimumWidth(self._narrowest_list())
@@ -340,6 +342,10 @@ class MainWindow(QMainWindow):
         needs; here the agenda does not scroll because the People tab's long form would not fit."""
         page = self.stack.currentWidget()
         smallest = page.minimumSizeHint()
+        layout = page.layout()
+        if layout is not None and layout.hasHeightForWidth():  # wrapped words take more lines when narrow
+            width = max(smallest.width(), self.page_area.viewport().width())
+            smallest.setHeight(max(smallest.height(), layout.totalMinimumHeightForWidth(width)))
         tabs = getattr(page, "tabs", None)
         if tabs is None or tabs.currentWidget() is None:
             return smallest

@@ -50,6 +50,19 @@ def with_mnemonic(text: str, used: set[str]) -> str:
     return text
 
 
+class FormArea(ScrollingBody):
+    """The item's form: beside the cards it scrolls when the window is short; under them it is shown
+    whole (``whole``), and the page it is on scrolls instead, so there is only one scroll bar to follow."""
+
+    whole = False
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        smallest = super().minimumSizeHint()
+        if self.whole:
+            smallest.setHeight(self.sizeHint().height())
+        return smallest
+
+
 class AgendaPlanner(QWidget):
     said = Signal(str)  # a short message for the status bar
 
@@ -113,7 +126,8 @@ class AgendaPlanner(QWidget):
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         # The item's form scrolls when the window is short, so the cards keep their room.
-        self.splitter.addWidget(ScrollingBody(self.editor, shrinks_first=True))
+        self.form_area = FormArea(self.editor, shrinks_first=True)
+        self.splitter.addWidget(self.form_area)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -121,6 +135,8 @@ class AgendaPlanner(QWidget):
         # keep room for a few of them, and the page scrolls down to the form.
         def place(side: bool) -> None:
             self.splitter.setOrientation(Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical)
+            self.form_area.whole = not side  # under the cards, the page scrolls, not the form inside it
+            self.form_area.updateGeometry()
             left.setMinimumHeight(0 if side else self.cards.fontMetrics().lineSpacing() * 16)
             length = self.splitter.width() if side else self.splitter.height()
             self.splitter.setSizes([length * 3 // 5, length * 2 // 5])  # the cards keep the bigger share
