@@ -1,44 +1,43 @@
 """Underlines what the easy-read checker finds as the facilitator types, with the fix one click away.
 
-Hard words get a wavy underline, words that divide people a wavy underline in
-another colour, and long sentences or paragraphs a dotted one: the shape, not
-only the colour, tells them apart. Hovering shows the reason and the
-suggestion; the right-click menu offers the replacement, "Look up", and then
-the usual editing commands. Each paragraph is checked by itself when it
-changes, so a key press re-checks one paragraph, not the whole text.
+Hard words get a wavy underline, words that can divide people a dashed one,
+and long sentences or paragraphs a dotted one (``underlines.py``): the shape,
+not only the colour, tells them apart, and every reason says the kind in words.
+Hovering shows the reason and the suggestion; so does Shift+F1 at the cursor,
+which also says it to a screen reader. The right-click menu starts with the
+reason (a line the arrow keys reach, which says it again), then the
+replacement, "Look up", and the usual editing commands. Under the box, a list
+of what to look at (``findings_list.py``) gives a screen reader every
+underline. Each paragraph is checked by itself when it changes, so a key press
+re-checks one paragraph, not the whole text.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QSyntaxHighlighter, QTextCursor
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QToolTip, QWidgetAction
 
-from facilitator.i18n import _
+from facilitator.i18n import _, ngettext
 from facilitator.language.checker import Finding
+from facilitator.ui.findings_list import FindingsList
 from facilitator.ui.plain_words import PlainWords
+from facilitator.ui.telling import announce
 from facilitator.ui.text_fields import TextCommitter
+from facilitator.ui.underlines import LOOKS, underline_format
 
 MENU_TEXT = 70
 REACH = 3_000  # the characters underlined each side of what a long paragraph's box shows
 MOST_LONG_PARAGRAPHS = 100  # long paragraphs whose underlined part is remembered
 LOOK_UP_KEY = "Ctrl+L"  # the window's Edit ▸ Look up a word
+SAY_KEY = "Shift+F1"  # in a checked box: say what is underlined at the cursor (Qt's "What's this?" key)
 
 
 def hints_of(widget) -> Hints | None:
     """The ``Hints`` of a text box, if it has them."""
     return getattr(widget, "plain_words_hints", None)
-
-WAVY = QTextCharFormat.UnderlineStyle.WaveUnderline
-DOTTED = QTextCharFormat.UnderlineStyle.DotLine
-LOOKS = {
-    "divides": (WAVY, "#A0005A"),
-    "long-sentence": (DOTTED, "#1F5FA8"),
-    "long-paragraph": (DOTTED, "#1F5FA8"),  # the same as a long sentence's: drawn once where both are
-}
-DEFAULT_LOOK = (WAVY, "#B34700")
 
 
 class HintHighlighter(QSyntaxHighlighter):
@@ -52,8 +51,8 @@ class HintHighlighter(QSyntaxHighlighter):
         super().__init__(edit.document())
         self.edit = edit
         self.plain_words = plain_words
-        self.formats = {kind: _underline(*look) for kind, look in LOOKS.items()}
-        self.default = _underline(*DEFAULT_LOOK)
+        self.formats = {kind: underline_format(kind) for kind in LOOKS}
+        self.default = underline_format("")
         self.reach = REACH
         self._asked: tuple[int, int] | None = None  # a paragraph's place and where in it the box shows
         self._underlined: dict[int, tuple[int, int, int]] = {}  # a long paragraph's place: (length, from, to)
@@ -128,15 +127,8 @@ def _longest_first(finding: Finding) -> int:
     return finding.start - finding.end
 
 
-def _underline(style: QTextCharFormat.UnderlineStyle, colour: str) -> QTextCharFormat:
-    made = QTextCharFormat()
-    made.setUnderlineStyle(style)
-    made.setUnderlineColor(QColor(colour))
-    return made
-
-
 class Hints(QObject):
-    """Underlines, tooltips and the fix-it menu for one text box."""
+    """Underlines, tooltips, the fix-it menu, the list of what to look at and Shift+F1 for one text box."""
 
     def __init__(self, edit: QPlainTextEdit, plain_words: PlainWords, committer: TextCommitter | None = None):
         super().__init__(edit)
@@ -148,6 +140,12 @@ class Hints(QObject):
         edit.customContextMenuRequested.connect(self._menu)
         edit.viewport().installEventFilter(self)
         edit.plain_words_hints = self  # the window's "Look up" (Ctrl+L) finds the word here
+        self.findings = FindingsList(edit, plain_words)  # goes under the box when the box is first shown
+        self.say_action = QAction(_("Say what is underlined here"), edit)
+        self.say_action.setShortcut(QKeySequence(SAY_KEY))
+        self.say_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.say_action.triggered.connect(self.say_here)
+        edit.addAction(self.say_action)
 
     def findings_at(self, position: int) -> list[Finding]:
         """What the checker says about the place ``position`` in the text, smallest first."""
@@ -180,6 +178,29 @@ class Hints(QObject):
         cursor.select(QTextCursor.SelectionType.WordUnderCursor)
         return cursor.selectedText()
 
+    def say_here(self) -> None:
+        """Say what is underlined at the cursor (the start of a selection), beside it and to a screen reader."""
+        cursor = self.edit.textCursor()
+        position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
+        found = self.findings_at(position)
+        if found:
+            words = spoken(found)
+        else:
+            words = _("Nothing is underlined here.")
+            if self.findings.total:
+                words += " " + ngettext("The list under the box has {count} thing to look at.",
+                                        "The list under the box has {count} things to look at.",
+                                        self.findings.total).format(count=self.findings.total)
+        self.show_and_say(position, words)
+
+    def show_and_say(self, position: int, words: str) -> None:
+        """Show ``words`` just under the place ``position`` in the box, and say them to a screen reader."""
+        cursor = QTextCursor(self.edit.document())
+        cursor.setPosition(min(position, self.edit.document().characterCount() - 1))
+        place = self.edit.cursorRect(cursor).bottomLeft() + QPoint(0, 2)
+        QToolTip.showText(self.edit.viewport().mapToGlobal(place), wrapped(words), self.edit)
+        announce(self.edit, words)
+
     def look_up_here(self) -> None:
         cursor = self.edit.textCursor()
         text = cursor.selectedText() if cursor.hasSelection() else self.word_at(cursor.position())
@@ -207,8 +228,10 @@ class Hints(QObject):
         first = menu.actions()[0] if menu.actions() else None
         items: list[QAction] = []
         for finding in self.findings_at(position):
-            # Why it is underlined, and what to do if there is no fix to choose: words to read, not to press.
-            items.append(reason_item(menu, finding.message, "" if finding.replacements else finding.suggestion))
+            # Why it is underlined, and what to do if there is no fix to choose; choosing it says it all again.
+            reason = reason_item(menu, finding.message, "" if finding.replacements else finding.suggestion)
+            reason.triggered.connect(lambda _c=False, f=finding: self.show_and_say(position, spoken([f])))
+            items.append(reason)
             for replacement in finding.replacements[:4]:
                 use = QAction(_("Use “{words}”").format(words=replacement), menu)
                 use.triggered.connect(lambda _c=False, f=finding, r=replacement: self.replace(position, f, r))
@@ -235,15 +258,10 @@ class Hints(QObject):
 def reason_item(menu: QMenu, reason: str, suggestion: str = "") -> QWidgetAction:
     """The reason in bold, then the suggestion, in the menu's own text colour, wrapped to a readable width.
 
-    It is information, not a command: the keyboard and the mouse pass over it, yet it is never greyed out."""
-    label = QLabel(f"<b>{html.escape(reason)}</b>" + (f"<br>{html.escape(suggestion)}" if suggestion else ""))
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(True)
-    label.setAccessibleName(f"{reason} {suggestion}".strip())
-    palette = QPalette(menu.palette())
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, palette.color(QPalette.ColorGroup.Active, role))
-    label.setPalette(palette)
+    The arrow keys reach it like any item, and it is lit up as they do, so a screen reader reads it;
+    choosing it says the reason again (the caller connects ``triggered``)."""
+    item = QWidgetAction(menu)
+    label = ReasonLabel(menu, item, f"<b>{html.escape(reason)}</b>" + (f"<br>{html.escape(suggestion)}" if suggestion else ""))
     metrics = label.fontMetrics()
     side = metrics.height()
     label.setContentsMargins(side, side // 4, side, side // 4)
@@ -251,12 +269,46 @@ def reason_item(menu: QMenu, reason: str, suggestion: str = "") -> QWidgetAction
     width = min(longest + 3 * side, metrics.averageCharWidth() * MENU_TEXT)
     label.setFixedWidth(width)
     label.setFixedHeight(label.heightForWidth(width))
-    item = QWidgetAction(menu)
     item.setText(f"{reason} {suggestion}".strip().replace("&", "&&"))  # for screen readers; the label is drawn
     item.setDefaultWidget(label)
-    item.setEnabled(False)
     return item
+
+
+class ReasonLabel(QLabel):
+    """A reason in a menu, lit up in the menu's highlight colours while it is the menu's active item."""
+
+    def __init__(self, menu: QMenu, item: QWidgetAction, text: str):
+        super().__init__(text)
+        self.menu, self.item = menu, item
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setAutoFillBackground(True)
+        self.normal = QPalette(menu.palette())
+        self.lit = QPalette(self.normal)
+        self.lit.setColor(QPalette.ColorRole.Window, self.normal.color(QPalette.ColorRole.Highlight))
+        self.lit.setColor(QPalette.ColorRole.WindowText, self.normal.color(QPalette.ColorRole.HighlightedText))
+        self.setPalette(self.normal)
+        menu.hovered.connect(lambda _action: self.update())
+
+    def is_lit(self) -> bool:
+        return self.menu.activeAction() is self.item
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        wanted = self.lit if self.is_lit() else self.normal
+        if self.palette() != wanted:
+            self.setPalette(wanted)  # draws again, in the colours wanted
+        super().paintEvent(event)
 
 
 def tooltip_text(found: list[Finding]) -> str:
     return "\n\n".join(f"{finding.message}\n{finding.suggestion}" for finding in found)
+
+
+def spoken(found: list[Finding]) -> str:
+    """The reasons and suggestions for ``found``, as sentences to say one after another."""
+    return " ".join(f"{finding.message} {finding.suggestion}" for finding in found)
+
+
+def wrapped(words: str) -> str:
+    """``words`` as a tip that wraps to a few lines beside the box, not one line across the window."""
+    return f"<p>{html.escape(words)}</p>"
