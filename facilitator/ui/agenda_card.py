@@ -11,19 +11,23 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from facilitator.core.model import ITEM_KIND_NAMES, AgendaItem
+from facilitator.core.model import ITEM_KIND_NAMES, AgendaItem, ItemKind
 from facilitator.i18n import _, format_clock, format_minutes
 from facilitator.ui.agenda_model import ITEM_ROLE, START_ROLE
+from facilitator.ui.colours import PART_AIM, TEXT_AIM, Role, quiet, reaching
+from facilitator.ui.focus_ring import DRAWS_OWN_CURRENT
 from facilitator.ui.kinds import draw_kind_mark, kind_colour, kind_tint
 from facilitator.ui.pictures import PictureStore
 
-TEXT = QColor("#141414")
-QUIET_TEXT = QColor("#3A3A3A")
+QUIET_AIM = 7.0  # the plain words are quieter than the title, and still well above 4.5:1
+FOCUS_WIDTH = 3  # the ring inside the current card while the cards have the focus
+CHOSEN_WIDTH = 4  # the chosen card's border
 TITLE_LINES = 3  # a longer title ends with "…" after its last whole word
 WORDS_LINES = 5
 ELLIPSIS = "…"
@@ -155,6 +159,37 @@ def lay_out_card(item: AgendaItem, start, rect: QRect | QRectF, font: QFont, rtl
     )
 
 
+@dataclass(frozen=True)
+class CardColours:
+    """A card's colours in one palette: its words reach 4.5:1 on it and its borders 3:1 on it and the list."""
+
+    background: QColor
+    text: QColor
+    quiet_text: QColor
+    border: QColor
+    chosen_border: QColor
+    focus: QColor
+
+
+def card_colours(palette: QPalette, kind: ItemKind) -> CardColours:
+    """The colours of a card of ``kind`` in ``palette``: they follow it (a dark palette has dark cards)."""
+    return _card_colours(palette.color(Role.Base).rgb(), palette.color(Role.Text).rgb(),
+                         palette.color(Role.Highlight).rgb(), kind)
+
+
+@lru_cache(maxsize=128)
+def _card_colours(base_rgb: int, text_rgb: int, highlight_rgb: int, kind: ItemKind) -> CardColours:
+    base, text, highlight = QColor.fromRgb(base_rgb), QColor.fromRgb(text_rgb), QColor.fromRgb(highlight_rgb)
+    background = kind_tint(kind, base)
+    text = reaching(text, [background], TEXT_AIM)
+    return CardColours(
+        background=background, text=text, quiet_text=quiet(text, background, QUIET_AIM),
+        border=reaching(quiet(text, base, PART_AIM), [base, background], PART_AIM),
+        chosen_border=reaching(highlight, [base, background], PART_AIM),
+        focus=text,  # the words' own colour: 4.5:1 on the card, whether it is chosen or not
+    )
+
+
 class AgendaCardDelegate(QStyledItemDelegate):
     def __init__(self, pictures: PictureStore, parent=None):
         super().__init__(parent)
@@ -186,8 +221,9 @@ class AgendaCardDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(QPen(option.palette.highlight().color(), 4) if selected else QPen(QColor("#9A9A9A"), 1))
-        painter.setBrush(kind_tint(item.kind))
+        colours = card_colours(option.palette, item.kind)
+        painter.setPen(QPen(colours.chosen_border, CHOSEN_WIDTH) if selected else QPen(colours.border, 1))
+        painter.setBrush(colours.background)
         painter.drawRoundedRect(card.card, 8, 8)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(kind_colour(item.kind))
@@ -198,18 +234,18 @@ class AgendaCardDelegate(QStyledItemDelegate):
         spot = card.picture
         painter.drawPixmap(int(spot.left()), int(spot.top()), self.pictures.pixmap(ref, int(spot.width())))
 
-        painter.setPen(TEXT)
+        painter.setPen(colours.text)
         painter.setFont(card.title_font)
         for line, box in zip(card.title_lines, card.title_rects, strict=True):
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, _own_direction(line, rtl))
         painter.setFont(card.words_font)
-        painter.setPen(QUIET_TEXT)
+        painter.setPen(colours.quiet_text)
         for line, box in zip(card.words_lines, card.words_rects, strict=True):
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, _own_direction(line, rtl))
 
-        draw_kind_mark(painter, card.kind_mark, item.kind)
+        draw_kind_mark(painter, card.kind_mark, item.kind, colours.text)
         painter.setFont(card.kind_font)
-        painter.setPen(TEXT)
+        painter.setPen(colours.text)
         painter.drawText(card.kind_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, card.kind_text)
 
         painter.setFont(card.time_font)
@@ -218,9 +254,11 @@ class AgendaCardDelegate(QStyledItemDelegate):
         painter.drawText(card.minutes_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                          _own_direction(card.minutes, rtl))
         if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QPen(TEXT, 1, Qt.PenStyle.DotLine))
+            # A solid ring inside the border (the chosen card's border stays as it is): the words' colour.
+            painter.setPen(QPen(colours.focus, FOCUS_WIDTH))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(card.card.adjusted(3, 3, -3, -3), 6, 6)
+            inset = CHOSEN_WIDTH / 2 + 1 + FOCUS_WIDTH / 2
+            painter.drawRoundedRect(card.card.adjusted(inset, inset, -inset, -inset), 6, 6)
         painter.restore()
 
 
@@ -235,6 +273,7 @@ class AgendaCards(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setProperty(DRAWS_OWN_CURRENT, True)  # the current card's ring is drawn by the card (ui/focus_ring.py)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         edges = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 2 * self.spacing()

@@ -27,14 +27,21 @@ KIND_LOOKS: dict[ItemKind, tuple[str, str]] = {
 }
 
 
+TINT_ON_LIGHT, TINT_ON_DARK = 0.1, 0.22  # how much of the kind's colour a card's background has
+
+
 def kind_colour(kind: ItemKind) -> QColor:
     return QColor(KIND_LOOKS[kind][0])
 
 
-def kind_tint(kind: ItemKind) -> QColor:
-    """A pale version of the kind's colour for a card's background (dark text stays readable)."""
-    colour = kind_colour(kind)
-    return QColor.fromHsv(colour.hsvHue(), 28, 252)
+def kind_tint(kind: ItemKind, base: QColor | None = None) -> QColor:
+    """The kind's colour mixed faintly into ``base`` (the list's own colour, white when not given) for a
+    card's background: pale on a light list, dark on a dark one, so the palette's words stay readable."""
+    colour, base = kind_colour(kind), QColor("#FFFFFF") if base is None else base
+    share = TINT_ON_LIGHT if base.lightnessF() >= 0.5 else TINT_ON_DARK
+    return QColor(round(base.red() + (colour.red() - base.red()) * share),
+                  round(base.green() + (colour.green() - base.green()) * share),
+                  round(base.blue() + (colour.blue() - base.blue()) * share))
 
 
 def shape_path(shape: str, rect: QRectF) -> QPainterPath:
@@ -82,11 +89,13 @@ def shape_path(shape: str, rect: QRectF) -> QPainterPath:
     return path
 
 
-def draw_kind_mark(painter: QPainter, rect: QRectF, kind: ItemKind) -> None:
+def draw_kind_mark(painter: QPainter, rect: QRectF, kind: ItemKind, outline: QColor | None = None) -> None:
+    """The kind's shape in its colour, outlined in ``outline`` (near black when not given; the words'
+    colour on a card, so the shape stands out on a dark palette too)."""
     colour_name, shape = KIND_LOOKS[kind]
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("#1B1B1B"), max(1.0, rect.height() / 14)))
+    painter.setPen(QPen(QColor("#1B1B1B") if outline is None else outline, max(1.0, rect.height() / 14)))
     painter.setBrush(QColor(colour_name))
     painter.drawPath(shape_path(shape, rect.adjusted(1, 1, -1, -1)))
     painter.restore()
