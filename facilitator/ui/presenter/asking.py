@@ -13,7 +13,7 @@ from __future__ import annotations
 import typing
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -31,6 +31,8 @@ class Answer:
 
 class QuestionBar(QFrame):
     """Asks one question at a time; ``windows`` are where the keys answer it."""
+
+    changed = Signal()  # a question was asked or taken away
 
     def __init__(self, windows: typing.Callable[[], tuple[QWidget, ...]], parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,6 +73,7 @@ class QuestionBar(QFrame):
             button.clicked.connect(lambda checked=False, a=answer: self.answer(a))
             self.row.addWidget(button, 1)
             self.buttons.append(button)
+        self.changed.emit()  # first, so what makes room for the question goes before it shows
         self.show()
         QApplication.instance().installEventFilter(self)
         announce(self, " ".join([text, *(f"{answer.words}." for answer in answers)]), urgent=True)
@@ -92,6 +95,7 @@ class QuestionBar(QFrame):
             button.deleteLater()
         self.buttons = []
         self.hide()
+        self.changed.emit()
 
     def _answer_for(self, key: int) -> Answer | None:
         return next((answer for answer in self.answers if key in answer.keys), None)

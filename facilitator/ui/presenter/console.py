@@ -133,6 +133,8 @@ class Console(QWidget):
         # Questions the keyboard answers ("Stop presenting?"), asked on the console and the participant view.
         self.question = QuestionBar(lambda: (self, *self.key_windows))
         self.key_windows: tuple[QWidget, ...] = ()
+        self.read_back_state: str | None = None
+        self.question.changed.connect(self._show_bars)
         self.try_out_band = ReadableText()
         self.try_out_band.setWordWrap(True)
         self.try_out_band.setFrameShape(QFrame.Shape.StyledPanel)
@@ -261,10 +263,10 @@ class Console(QWidget):
 
     def _make_keys(self) -> None:
         what = {
-            "next_button": _("next"), "previous_button": _("back"), "pause_button": _("pause the timer"),
-            "more_time_button": _("5 minutes more"), "break_button": _("a break"), "word_button": _("a hard word"),
+            "next_button": _("next"), "previous_button": _("back"), "pause_button": _("pause"),
+            "more_time_button": _("5 minutes more"), "break_button": _("break"), "word_button": _("hard word"),
             "blank_button": _("blank screen"), "read_button": _("read aloud"), "write_button": _("write down"),
-            "stop_button": _("stop presenting"), "read_back_button": _("read it back"),
+            "stop_button": _("stop"), "read_back_button": _("read it back"),
             "change_button": _("change it with the room"), "not_yet_button": _("not yet: still to decide"),
         }
         self.notes_actions: list[QAction] = []
@@ -315,7 +317,7 @@ class Console(QWidget):
             button.click()
 
     def key_list(self) -> list[tuple[str, list[tuple[list[str], str]]]]:
-        """The key list, in lines: each a heading and its entries (the keys' words, what they do)."""
+        """The key list in groups: each a heading ("" for none) and its entries (the keys' words, what they do)."""
 
         def entry(action: QAction) -> tuple[list[str], str]:
             words = []
@@ -323,32 +325,36 @@ class Console(QWidget):
                 word = key_words(sequence.toString())
                 if not word.startswith("Alt+") and word not in words:
                     words.append(word)
-            return words, _plain(action.text())
+            return words, _plain(action.iconText())  # short words: "decision", not "A decision…"
 
         def of(*buttons) -> list[tuple[list[str], str]]:
             return [entry(self.key_actions[button]) for button in buttons if button in self.key_actions]
 
         notes = [sum((entry(action)[0] for action in self.notes_actions), []), _("scroll your notes")]
         return [
-            (_("Keys:"), of(self.next_button, self.previous_button, self.pause_button, self.more_time_button,
+            ("", of(self.next_button, self.previous_button, self.pause_button, self.more_time_button,
                             self.break_button, self.word_button, self.blank_button, self.read_button, self.stop_button)),
-            (_("Write down:"), of(self.write_button) + [entry(action) for action in self.write_menu.actions()]),
-            (_("With a decision on the big screen:"),
+            (_("write down:"), of(self.write_button) + [entry(action) for action in self.write_menu.actions()]),
+            (_("a decision on the big screen:"),
              of(self.read_back_button, self.agreed_button, self.change_button, self.not_yet_button)),
-            (_("Also:"), [
-                (notes[0], notes[1]), ([_("Tab")], _("the next part of the console")),
-                (["Alt+↓"], _("open a list")), (["Alt"], _("with a letter on a button, or an underlined letter")),
+            ("", [
+                (notes[0], notes[1]), ([_("Tab")], _("the next part")), (["Alt+↓"], _("open a list")),
+                (["Alt"], _("and a letter: the same")),
             ]),
         ]
 
+    @staticmethod
+    def key_entry(keys: list[str], what: str) -> str:
+        """One entry of the key list as it is shown: the keys in bold, then what they do."""
+        return f"<b>{html.escape('/'.join(keys))}</b> {html.escape(what)}"
+
     def _show_key_list(self) -> None:
-        lines = []
+        """One paragraph, so it takes few lines: the keys in bold, each group after a few words of its own."""
+        groups = []
         for heading, entries in self.key_list():
-            shown = " · ".join(
-                f"<b>{html.escape(' / '.join(keys))}</b> {html.escape(what)}" for keys, what in entries if keys
-            )
-            lines.append(f"{html.escape(heading)} {shown}")
-        self.keys_hint.setText("<br>".join(lines))
+            shown = " · ".join(self.key_entry(keys, what) for keys, what in entries if keys)
+            groups.append(f"<i>{html.escape(heading)}</i> {shown}" if heading else shown)
+        self.keys_hint.setText(_("Keys:") + " " + " · ".join(groups))
 
     # -- what the console shows -----------------------------------------------------
     def set_paused(self, paused: bool) -> None:
@@ -388,7 +394,8 @@ class Console(QWidget):
 
     def set_read_back(self, state: str | None) -> None:
         """The buttons for a decision on the big screen: "result" (counts shown), "asking", "agreed", or None."""
-        self.read_back_bar.setVisible(state is not None)
+        self.read_back_state = state
+        self._show_bars()
         if state is None:
             return
         self.read_back_label.setText({
@@ -399,6 +406,10 @@ class Console(QWidget):
         self.read_back_button.setVisible(state == "result")
         self.agreed_button.setVisible(state == "asking")
         self.not_yet_button.setVisible(state != "agreed")
+
+    def _show_bars(self) -> None:
+        """A question takes every key until it is answered, so the read-back buttons make room for it."""
+        self.read_back_bar.setVisible(self.read_back_state is not None and not self.question.name)
 
     def choose_action(self, actions: list[str]) -> int | None:
         """Ask which action to change; its place in ``actions``, or None."""

@@ -69,15 +69,16 @@ class Recording(QObject):
 
     def _make_actions(self) -> dict[str, QAction]:
         made = {}
-        for name, text, slot in (
-            ("decision", _("A &decision…"), self.record_decision),
-            ("idea", _("An &idea…"), self.record_idea),
-            ("question", _("A &question for later…"), self.record_question),
-            ("action", _("An &action: who does what…"), self.record_action),
-            ("update", _("&What happened to an action…"), self.update_action),
-            ("agreed", _("Yes, agreed as written"), self._agreed_key),
+        for name, text, short, slot in (  # short: its words in the console's key list
+            ("decision", _("A &decision…"), _("decision"), self.record_decision),
+            ("idea", _("An &idea…"), _("idea"), self.record_idea),
+            ("question", _("A &question for later…"), _("question"), self.record_question),
+            ("action", _("An &action: who does what…"), _("action"), self.record_action),
+            ("update", _("&What happened to an action…"), _("what happened to an action"), self.update_action),
+            ("agreed", _("Yes, agreed as written"), _("agreed"), self._agreed_key),
         ):
             action = QAction(text, self)
+            action.setIconText(short)
             action.setShortcuts(shortcuts((KEYS[name],)))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
@@ -241,17 +242,17 @@ class Recording(QObject):
         console = self.console
         going = console.next_button if forward else console.previous_button
         if counted:
-            text = _("The room has not heard this decision read back yet. Take it off the big screen?")
+            text = _("The room has not heard this decision read back yet. Take it off the big screen as still to decide?")
             first = Answer(_("Read it back ({key})").format(key=console.key_of(console.read_back_button)),
                            console.plain_keys(console.read_back_button), self.read_back)
         else:
-            text = _("The room has not agreed this decision yet. Take it off the big screen?")
-            first = Answer(_("Yes, agreed as written (Y)"), console.plain_keys(console.agreed_button), self.agreed)
+            text = _("The room has not agreed this decision yet. Take it off the big screen as still to decide?")
+            first = Answer(_("Agreed as written (Y)"), console.plain_keys(console.agreed_button), self.agreed)
         console.question.ask("decision", text, [
             first,
-            Answer(_("Not yet: still to decide ({key})").format(key=console.key_of(going)), console.plain_keys(going),
+            Answer(_("Not yet ({key})").format(key=console.key_of(going)), console.plain_keys(going),
                    self.not_yet),
-            Answer(_("Keep it on the big screen (Esc)"), (Qt.Key.Key_Escape,), lambda: None),
+            Answer(_("Keep it (Esc)"), (Qt.Key.Key_Escape,), lambda: None),
         ], other=lambda: None)
         return True
 
