@@ -408,8 +408,8 @@ class Console(QWidget):
         self.not_yet_button.setVisible(state != "agreed")
 
     def _show_bars(self) -> None:
-        """A question takes every key until it is answered, so the read-back buttons make room for it."""
-        self.read_back_bar.setVisible(self.read_back_state is not None and not self.question.name)
+        """The question about the decision on the big screen takes the place of its read-back buttons."""
+        self.read_back_bar.setVisible(self.read_back_state is not None and self.question.name != "decision")
 
     def choose_action(self, actions: list[str]) -> int | None:
         """Ask which action to change; its place in ``actions``, or None."""
