@@ -170,6 +170,7 @@ class Console(QWidget):
         bar.addWidget(self.read_back_label, 0, 0, 2, 1)
         bar.setColumnStretch(0, 2)
         for n, button in enumerate((self.agreed_button, self.read_back_button, self.change_button, self.not_yet_button)):
+            button.setMinimumHeight(54)  # a little lower than the others, so the console still fits a 768-pixel screen
             bar.addWidget(button, n // 2, 1 + n % 2)
         self.read_back_bar.hide()
         self.read_button = BigButton()
