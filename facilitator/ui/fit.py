@@ -325,6 +325,7 @@ class SideBySide(QObject):
             self.place(wanted)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.FontChange):
+        # A layout request too: a part's least width changes just after the zoom (the date box widens then).
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.FontChange, QEvent.Type.LayoutRequest):
             self._arrange()
         return False
