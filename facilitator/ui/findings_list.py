@@ -151,6 +151,8 @@ class FindingsList(QWidget):
         if watched is self.edit and kind in (QEvent.Type.Show, QEvent.Type.EnabledChange):
             self._pause.start()
         elif watched is self and kind in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            if kind == QEvent.Type.FontChange and self._rows:
+                self._show_rows(self._rows, self.total)  # the lines beside the rows drawn at the new size
             self._refit.start()
         return False
 
@@ -208,7 +210,8 @@ class FindingsList(QWidget):
         if not rows.count():
             return
         rows.doItemsLayout()
-        shown = sum(rows.visualItemRect(rows.item(n)).height() for n in range(min(rows.count(), ROWS_SHOWN)))
+        first, last = rows.visualItemRect(rows.item(0)), rows.visualItemRect(rows.item(min(rows.count(), ROWS_SHOWN) - 1))
+        shown = last.bottom() - first.top() + 1 + 2 * rows.spacing()
         most = rows.fontMetrics().lineSpacing() * MOST_LINES
         height = min(shown, most) + 2 * rows.frameWidth()
         if rows.height() != height:
