@@ -37,6 +37,7 @@ from facilitator.i18n import N_, _, ngettext
 from facilitator.pictures.own import OWN_PREFIX as OWN
 from facilitator.printing.layout import LayoutRefused, layout_files, load_layout
 from facilitator.printing.pictures import PrintPictures
+from facilitator.ui.colours import problem_colour
 from facilitator.ui.fit import fit_to_screen
 from facilitator.ui.page_preview import PDFIUM, DrawnPages, PageView, page_image, page_sizes
 from facilitator.ui.telling import tell_in
@@ -262,7 +263,7 @@ class PrintDialog(QDialog):
         self._forget_pages()
         if self.built.problem:
             self.say(self.built.problem, urgent=True)
-            self.status.setStyleSheet("color: #8B0000; font-weight: bold;")
+            self.status.setStyleSheet(f"color: {problem_colour(self.status.palette()).name()}; font-weight: bold;")
             return
         self.status.setStyleSheet("")
         count = len(self.built.pages)

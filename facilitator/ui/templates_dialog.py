@@ -91,7 +91,8 @@ class NewFromTemplate(QDialog):
         self.items.setAccessibleName(_("The template's agenda"))
         size = self.fontMetrics().lineSpacing() * 2
         self.items.setIconSize(QSize(size, size))
-        self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The agenda can be read and scrolled from the keyboard (Tab to it, then the arrow keys).
+        self.items.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         start = suggested_day(today or dt.date.today())  # a weekday two weeks on
         self.date_edit = QDateEdit(QDate(start.year, start.month, start.day), calendarPopup=True)
