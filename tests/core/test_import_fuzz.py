@@ -153,9 +153,9 @@ def retyped(value: typing.Any) -> list[typing.Any]:
     if isinstance(value, str):
         return [[value], {"text": value}, len(value), value == "", value.upper(), value + value]
     if isinstance(value, list):
-        return [dict(enumerate(map(str, value))), value[0] if value else None, json.dumps(value)[:50], [value]]
+        return [dict(enumerate(map(str, value))), value[0] if value else None, written(value)[:50], [value]]
     if isinstance(value, dict):
-        return [list(value.values()), json.dumps(value)[:50], None, [value]]
+        return [list(value.values()), written(value)[:50], None, [value]]
     return ["", 0, [], {}, False]
 
 
