@@ -24,6 +24,8 @@ PART_CONTRAST = 3.0  # borders, focus rings and other parts of controls (WCAG 1.
 # colour rounded to whole numbers still reach it.
 TEXT_AIM = 5.0
 PART_AIM = 3.5
+# Words on the selection are drawn on Fusion's gradient of it, thin letters blended into it: more room.
+SELECTION_AIM = 6.0
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -103,13 +105,13 @@ def strengthen(palette: QPalette) -> QPalette:
             _make(strong, group, words, reaching(colour(words), [colour(ground)], TEXT_AIM))
         # The selection: its words on it, and the selection against the list it is in.
         highlight = reaching(colour(Role.Highlight), [colour(Role.Base)], PART_AIM)
-        highlight = reaching(highlight, [colour(Role.HighlightedText)], TEXT_AIM)
+        highlight = reaching(highlight, [colour(Role.HighlightedText)], SELECTION_AIM)
         if ratio(highlight, colour(Role.Base)) < PART_CONTRAST:  # words on it were changed the wrong way
             words = max((BLACK, WHITE), key=lambda end: ratio(end, colour(Role.Highlight)))
             _make(strong, group, Role.HighlightedText, words)
             highlight = reaching(colour(Role.Highlight), [colour(Role.Base), words], PART_AIM)
         _make(strong, group, Role.Highlight, highlight)
-        _make(strong, group, Role.HighlightedText, reaching(colour(Role.HighlightedText), [highlight], TEXT_AIM))
+        _make(strong, group, Role.HighlightedText, reaching(colour(Role.HighlightedText), [highlight], SELECTION_AIM))
         base = colour(Role.Base)
         shown = colour(Role.PlaceholderText)  # often half see-through: as it looks on the box
         shown = mix(base, shown, shown.alphaF())
@@ -128,9 +130,17 @@ def problem_colour(palette: QPalette) -> QColor:
 
 
 def focus_colour(palette: QPalette, around: list[QColor] | None = None) -> QColor:
-    """The focus ring's colour: the selection's, made to reach 3:1 against the window, the boxes and ``around``."""
+    """The focus ring's colour: the selection's, made to reach 3:1 against the window, the boxes and ``around``,
+    and against the frames it may lie on (Fusion draws them in the window's colour made 40% darker) when
+    a colour can reach both."""
     backgrounds = [palette.color(Role.Window), palette.color(Role.Base), palette.color(Role.Button)]
-    return reaching(palette.color(Role.Highlight), backgrounds + list(around or []), PART_AIM)
+    backgrounds += list(around or [])
+    frames = [palette.color(Role.Window).darker(140), palette.color(Role.Mid)]
+    highlight = palette.color(Role.Highlight)
+    ring = reaching(highlight, backgrounds + frames, PART_AIM)
+    if all(ratio(ring, colour) >= PART_CONTRAST for colour in backgrounds + frames):
+        return ring
+    return reaching(highlight, backgrounds, PART_AIM)
 
 
 def high_contrast_palette() -> QPalette:
