@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from facilitator.i18n import _
 from facilitator.resources import icons_dir
 from facilitator.ui.colours import keep_palette_strong
-from facilitator.ui.focus_ring import watch_focus
 from facilitator.ui.fonts import add_own_fonts, window_font
 
 # The window never waits longer than this for another program that is using the library: a change
@@ -28,7 +27,6 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName("facilitator")
     app.setStyle("Fusion")
     keep_palette_strong(app)  # words at 4.5:1 and a selection that stands out, in any palette (ui/colours.py)
-    watch_focus(app)  # a ring that is seen round the focused control (ui/focus_ring.py)
     app.setWindowIcon(QIcon(str(icons_dir() / "facilitator.svg")))
     add_own_fonts()
     font = QFont(app.font())

@@ -23,6 +23,8 @@ Popups (menus, a box's list of choices) show their own highlight and get no ring
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
@@ -174,13 +176,38 @@ class FocusWatcher(QObject):
     def __init__(self, app: QApplication):
         super().__init__(app)
         self.app = app
-        self.widget: QWidget | None = None
-        self.watched: list[QObject] = []
+        # Held weakly: a window closed and let go must not be kept alive (half torn down) by its ring.
+        self._widget: Callable[[], QWidget | None] = _none
+        self._watched: list[Callable[[], QObject | None]] = []
         self.painted: set[int] = set()  # objects whose repainting may move a current item
-        self.window: QWidget | None = None
+        self._window: Callable[[], QWidget | None] = _none
         self._due = False
         app.focusChanged.connect(self._focus_moved)
         self._focus_moved(None, app.focusWidget())
+
+    @property
+    def widget(self) -> QWidget | None:
+        return self._widget()
+
+    @widget.setter
+    def widget(self, widget: QWidget | None) -> None:
+        self._widget = _none if widget is None else weakref.ref(widget)
+
+    @property
+    def window(self) -> QWidget | None:
+        return self._window()
+
+    @window.setter
+    def window(self, window: QWidget | None) -> None:
+        self._window = _none if window is None else weakref.ref(window)
+
+    @property
+    def watched(self) -> list[QObject]:
+        return [each for each in (ref() for ref in self._watched) if each is not None]
+
+    @watched.setter
+    def watched(self, objects: list[QObject]) -> None:
+        self._watched = [weakref.ref(each) for each in objects]
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         self._stop_watching()
@@ -249,6 +276,10 @@ class FocusWatcher(QObject):
             ring_of(self.window).show_bands([])
         self.widget = self.window = None
         self.setParent(None)
+
+
+def _none() -> None:
+    return None
 
 
 def watch_focus(app: QApplication) -> FocusWatcher:
