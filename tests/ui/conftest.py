@@ -5,7 +5,7 @@ from PySide6.QtCore import QSettings
 
 from facilitator.cli import open_app_library
 from facilitator.speech.fake import FakeEngine, FakePlayer
-from facilitator.ui import zoom
+from facilitator.ui import telling, zoom
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.settings import Preferences
 from facilitator.ui.speech import Speaker
@@ -49,3 +49,12 @@ def a_widget_application(qapp):
     """Every UI test runs in pytest-qt's QApplication, made first: a test that draws slides alone would
     otherwise make a QGuiApplication, on which later window tests cannot run."""
     return qapp
+
+
+@pytest.fixture
+def heard():
+    """Every announcement made during the test: (words, urgent)."""
+    said: list[tuple[str, bool]] = []
+    stop = telling.listen(lambda widget, text, urgent: said.append((text, urgent)))
+    yield said
+    stop()

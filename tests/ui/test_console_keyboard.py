@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBo
 from facilitator.core.edits import AddPart
 from facilitator.core.model import Agreement, Decision
 from facilitator.session.run import Cover
-from facilitator.ui import telling
 from facilitator.ui.presenter.console_parts import BigButton, key_words
 from facilitator.ui.presenter.decision_dialog import DecisionDialog
 from facilitator.ui.presenter.word_picker import WordPicker
@@ -34,14 +33,6 @@ def presenter(window, qtbot):
         window.presenter.stop()
     if len(QGuiApplication.screens()) < 2:
         plug_in_projector()
-
-
-@pytest.fixture
-def heard():
-    said: list[tuple[str, bool]] = []
-    stop = telling.listen(lambda widget, text, urgent: said.append((text, urgent)))
-    yield said
-    stop()
 
 
 def buttons_of(console) -> list[QAbstractButton]:

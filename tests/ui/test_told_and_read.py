@@ -10,7 +10,6 @@ test_press_everything.py.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel, QSlider
@@ -19,15 +18,6 @@ from facilitator.ui import telling
 from facilitator.ui.voice_dialog import VoiceDialog
 from tests.ui.accessible_tree import unreadable, walk
 from tests.ui.test_print_dialog import open_dialog
-
-
-@pytest.fixture
-def heard():
-    """Every announcement made during the test: (words, urgent)."""
-    said: list[tuple[str, bool]] = []
-    stop = telling.listen(lambda widget, text, urgent: said.append((text, urgent)))
-    yield said
-    stop()
 
 
 def test_every_tab_of_the_main_window_reads_what_it_shows(window):
